@@ -103,7 +103,10 @@ class Pipeline:
         return [stage.name for stage in self.stages]
 
     def run(self, articles: Iterable[Article | Rejected]) -> Iterator[CodedArticle | Rejected]:
-        """Code articles in input order; a document that fails becomes a ``Rejected``, the rest go on."""
+        """Code articles in input order; a document that fails becomes a ``Rejected``, the rest go on.
+
+        Articles whose status is not "ok" (skipped for their language, say) pass through uncoded.
+        """
         batch: list[Article | Rejected] = []
         for item in articles:
             batch.append(item)
@@ -119,11 +122,14 @@ class Pipeline:
         return self._apply(article, doc)
 
     def _run_batch(self, batch: list[Article | Rejected]) -> Iterator[CodedArticle | Rejected]:
-        articles = [item for item in batch if isinstance(item, Article)]
-        docs = iter(nlp_stage.parse(self.nlp, [article.text for article in articles]))
+        articles = [item for item in batch if isinstance(item, Article) and item.status == "ok"]
+        docs = iter(nlp_stage.parse(self.nlp, [article.text for article in articles], self.config.batch_size))
         for item in batch:
             if isinstance(item, Rejected):
                 yield item
+                continue
+            if item.status != "ok":  # e.g. "skipped: language": stored and counted, never coded
+                yield CodedArticle(item, (), (), (), (), ())
                 continue
             doc = next(docs)
             try:

@@ -1,0 +1,147 @@
+"""The library's jobs: code documents, ingest them into a store, list time expressions.
+
+The CLI and the REST API call these and only format what they return. Each job takes inputs (paths, URLs,
+``-``), reads them through ``ingest``, and never stops for one bad document.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from detente import ingest
+from detente import nlp as nlp_stage
+from detente.config import Config
+from detente.models import Article, CodedArticle, Rejected, TimeRef, stable_id
+from detente.pipeline import Pipeline
+from detente.storage import Store
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, str], None]
+"""Called as ``progress(status, doc_id)`` once per document; status ∈ ok, skipped, duplicate, unchanged, failed."""
+
+SAMPLES = Path(__file__).parent / "samples" / "articles.jsonl"
+
+
+@dataclass
+class IngestReport:
+    counts: Counter[str] = field(default_factory=Counter)
+    events: int = 0
+    quotes: int = 0
+    errors: list[Rejected] = field(default_factory=list)
+
+
+def code(
+    inputs: Iterable[str],
+    *,
+    published: date | None = None,
+    config: Config | None = None,
+    pipeline: Pipeline | None = None,
+) -> Iterator[CodedArticle | Rejected]:
+    """Code documents without storing them, in input order; skipped articles come back uncoded."""
+    config = config or Config()
+    pipeline = pipeline or Pipeline(config)
+    return pipeline.run(ingest.read_inputs(inputs, config, published))
+
+
+def ingest_into(
+    store: Store,
+    inputs: Iterable[str],
+    *,
+    published: date | None = None,
+    config: Config | None = None,
+    pipeline: Pipeline | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Code documents and store them. Idempotent: what is stored unchanged is not coded again."""
+    config = config or Config()
+    pipeline = pipeline or Pipeline(config)
+    stages = pipeline.stage_names
+    report = IngestReport()
+
+    def note(status: str, doc_id: str) -> None:
+        report.counts[status] += 1
+        if progress is not None:
+            progress(status, doc_id)
+
+    def to_code() -> Iterator[Article | Rejected]:
+        for item in ingest.read_inputs(inputs, config, published):
+            if isinstance(item, Rejected):
+                yield item
+                continue
+            if store.is_current(item.doc_id, item.text, stages):
+                note("unchanged", item.doc_id)
+                continue
+            original = store.find_by_hash(item.text)
+            if original is not None and original != item.doc_id:
+                store.save(CodedArticle(item, (), (), (), (), ()), stages, duplicate_of=original)
+                note("duplicate", item.doc_id)
+                continue
+            yield item
+
+    for result in pipeline.run(to_code()):
+        if isinstance(result, Rejected):
+            store.save_rejected(result)
+            report.errors.append(result)
+            note("failed", result.doc_id)
+            continue
+        store.save(result, stages)
+        if result.article.status != "ok":
+            note("skipped", result.article.doc_id)
+            continue
+        report.events += len(result.events)
+        report.quotes += len(result.quotes)
+        note("ok", result.article.doc_id)
+    return report
+
+
+def extract(
+    inputs: Iterable[str], *, published: date | None = None, config: Config | None = None
+) -> Iterator[Article | Rejected]:
+    """Ingest only: clean articles, no NLP."""
+    return ingest.read_inputs(inputs, config or Config(), published)
+
+
+def times(
+    inputs: Iterable[str], *, published: date | None = None, config: Config | None = None
+) -> Iterator[tuple[str, list[TimeRef]] | Rejected]:
+    """Time expressions per document. Plain-text files are read exactly as given (offsets in the raw file)."""
+    from detente import dates
+
+    config = config or Config()
+    nlp = nlp_stage.load(config.model)
+    for item in inputs:
+        if item == "-" or _is_plain_text(Path(item)):
+            try:
+                text = _read_raw_text(item)
+            except (OSError, UnicodeError) as exc:
+                yield Rejected(stable_id(item), item, f"cannot read as UTF-8 text: {exc}; check the file")
+                continue
+            yield stable_id(text, length=16), dates.find_timexes(nlp(text), published)
+            continue
+        for article in ingest.read_inputs([item], config, published):
+            if isinstance(article, Rejected):
+                yield article
+            else:
+                yield article.doc_id, dates.find_timexes(nlp(article.text), article.published or published)
+
+
+def _is_plain_text(path: Path) -> bool:
+    names = [suffix.lower() for suffix in path.suffixes if suffix.lower() != ".gz"]
+    return path.is_file() and bool(names) and names[-1] in (".txt", ".md")
+
+
+def _read_raw_text(item: str) -> str:
+    """The file's text exactly as given, so offsets compare with annotations made on the same file."""
+    if item == "-":
+        return sys.stdin.read()
+    path = Path(item)
+    data = gzip.decompress(path.read_bytes()) if path.suffix.lower() == ".gz" else path.read_bytes()
+    return data.decode("utf-8")
