@@ -61,3 +61,18 @@ def test_a_failing_document_does_not_stop_the_batch(pipeline, monkeypatch) -> No
     results = list(pipeline.run([bad, good]))
     assert isinstance(results[0], Rejected) and "boom" in results[0].reason
     assert results[1].article.doc_id == "good"
+
+
+def test_worker_processes_give_the_same_results_in_order(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from detente.ingest import article_from_text
+
+    articles = [
+        article_from_text(text, doc_id=str(i))
+        for i, text in enumerate(
+            ["Russia condemned Britain on Sunday.", "France met Germany in Paris.", "India accused Pakistan."] * 2
+        )
+    ]
+    sequential = list(pipeline.run(articles, jobs=1))
+    parallel = list(pipeline.run(articles, jobs=2))
+    assert [c.article.doc_id for c in parallel] == [str(i) for i in range(6)]
+    assert parallel == sequential

@@ -60,6 +60,7 @@ PublishedOpt = Annotated[
     str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for documents that carry none.")
 ]
 DbOpt = Annotated[str | None, typer.Option("--db", help="DuckDB file (default ./detente.duckdb).")]
+JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes for coding.")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A detente.toml with a [detente] table.")]
 
 
@@ -106,10 +107,11 @@ def code(
     published: PublishedOpt = None,
     fmt: Annotated[Format | None, typer.Option("--format", help="jsonl (default when piped) or table.")] = None,
     no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Leave quote lines out.")] = False,
+    jobs_: JobsOpt = None,
     config_file: ConfigOpt = None,
 ) -> None:
     """Code documents without storing them: article, event, quote and error lines."""
-    config = _config(config_file, quotes=not no_quotes)
+    config = _config(config_file, quotes=not no_quotes, jobs=jobs_)
     fmt = _default_format(fmt)
     ok = failed = 0
     for result in _guard(jobs.code(inputs, published=_published(published), config=config)):
@@ -181,10 +183,11 @@ def ingest(
     inputs: Inputs,
     published: PublishedOpt = None,
     db: DbOpt = None,
+    jobs_: JobsOpt = None,
     config_file: ConfigOpt = None,
 ) -> None:
     """Code documents and store them in DuckDB. Ingesting the same input again changes nothing."""
-    config = _config(config_file, db=db)
+    config = _config(config_file, db=db, jobs=jobs_)
     with Store(config.db) as store, _progress() as progress:
         task = progress.add_task("ingesting", total=None, status="")
         seen: dict[str, int] = {}

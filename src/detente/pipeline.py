@@ -7,7 +7,10 @@ order before any document runs (as spaCy's pipe analysis does), so a misconfigur
 from __future__ import annotations
 
 import logging
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -68,6 +71,30 @@ class Stage(Protocol):
     def __call__(self, state: DocState) -> None: ...
 
 
+def _batched(items: Iterable[Article | Rejected], size: int) -> Iterator[list[Article | Rejected]]:
+    batch: list[Article | Rejected] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _WORKER
+    _WORKER = Pipeline(config)
+
+
+def _work(batch: list[Article | Rejected]) -> list[CodedArticle | Rejected]:
+    assert _WORKER is not None, "worker pipeline not initialised"
+    return list(_WORKER._run_batch(batch))
+
+
 def check_order(stages: Iterable[Stage]) -> None:
     """Refuse a pipeline in which a stage runs before what it needs is assigned."""
     available = set(PROVIDED)
@@ -102,19 +129,30 @@ class Pipeline:
     def stage_names(self) -> list[str]:
         return [stage.name for stage in self.stages]
 
-    def run(self, articles: Iterable[Article | Rejected]) -> Iterator[CodedArticle | Rejected]:
+    def run(
+        self, articles: Iterable[Article | Rejected], jobs: int | None = None
+    ) -> Iterator[CodedArticle | Rejected]:
         """Code articles in input order; a document that fails becomes a ``Rejected``, the rest go on.
 
-        Articles whose status is not "ok" (skipped for their language, say) pass through uncoded.
+        Articles whose status is not "ok" (skipped for their language, say) pass through uncoded. With
+        ``jobs`` > 1 batches are coded in worker processes (each builds its own pipeline once), results
+        still come back in input order and at most ``2 * jobs`` batches are in flight.
         """
-        batch: list[Article | Rejected] = []
-        for item in articles:
-            batch.append(item)
-            if len(batch) >= self.config.batch_size:
+        jobs = self.config.jobs if jobs is None else jobs
+        batches = _batched(articles, self.config.batch_size)
+        if jobs <= 1:
+            for batch in batches:
                 yield from self._run_batch(batch)
-                batch = []
-        if batch:
-            yield from self._run_batch(batch)
+            return
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(jobs, context, initializer=_init_worker, initargs=(self.config,)) as pool:
+            pending: deque[Future[list[CodedArticle | Rejected]]] = deque()
+            for batch in batches:
+                pending.append(pool.submit(_work, batch))
+                if len(pending) >= 2 * jobs:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
 
     def code(self, article: Article) -> CodedArticle:
         """Code one article, raising on failure (for library callers who want the exception)."""
