@@ -2,29 +2,217 @@
 
 Finds time expressions, normalises them to TimeML values against the publication date, and dates each
 event by the expression that governs it, else by the publication date (precision "publication").
+
+Conventions (decided here, relied on by the CLI and the store):
+
+- Extents follow TimeML: "on Sunday" is the expression "Sunday"; the event's ``EventDate.text`` keeps the
+  governing preposition ("on Sunday") because that is what a reader looks for in the sentence.
+- "two weeks ago" is a week ("2016-W45"), as TimeML writes it; "three years ago" is a year ("2013").
+- An event dated by a week gets that week's Monday, by a month its first day, by a year 1 January, by a
+  quarter or season 1 January of its year with precision "year".
+- An expression anchored on another event ("10 months after the unrest began") is a duration in the
+  ``times`` output and leaves the events it governs undated (publication date), as we cannot place it.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
 
 from detente.config import Config
+from detente.dates.normalise import Reading, Tense, event_date, resolve
+from detente.dates.recognise import Match, head_token, recognise
+from detente.models import Event, EventDate, Sentence, TimeRef
 from detente.pipeline import DocState
 from detente.registry import register
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["RuleDates", "date_events", "find_timexes", "tense_of"]
+
 log = logging.getLogger(__name__)
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
+_FUTURE_FRAMES = frozenset({"plan", "expect", "schedule", "due", "set", "intend", "go"})
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
+_TEMPORAL_PREPOSITIONS = frozenset(
+    {"on", "in", "at", "during", "since", "until", "till", "by", "before", "after", "from", "for", "over"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A resolved expression with what event dating needs: its tokens, head and reading."""
+
+    timex: TimeRef
+    match: Match
+    head: int
+    reading: Reading
+
+
+def tense_of(token: Token) -> Tense:
+    """The tense of the finite verb governing ``token``: "past", "future", or None (present, unknown).
+
+    Walks up through prepositions, nouns and non-finite verbs ("a phone call on Sunday" → "have put").
+    """
+    current = token
+    for _ in range(10):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
+            tense = _verb_tense(current)
+            if tense != "nonfinite":
+                return tense  # type: ignore[return-value]
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _verb_tense(verb: Token) -> Tense | str:
+    auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {aux.lower_ for aux in auxes}
+    if words & _FUTURE_AUX:
+        return "future"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_FRAMES:
+        return "future" if verb.head.tag_ != "VBD" else "past"
+    if any(aux.tag_ == "MD" for aux in auxes):
+        return None
+    if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and any(aux.lemma_ == "have" for aux in auxes):
+        return "past"
+    if verb.tag_ == "VBG" and any(aux.lemma_ == "be" and aux.tag_ in ("VBZ", "VBP") for aux in auxes):
+        return "future"
+    if verb.tag_ in ("VBZ", "VBP") or any(aux.tag_ in ("VBZ", "VBP") for aux in auxes):
+        return None
+    return "nonfinite"
+
+
+def _sentence_index(sentences: Sequence[Sentence], starts: list[int], char: int) -> int:
+    position = bisect.bisect_right(starts, char) - 1
+    if position < 0:
+        return -1
+    return sentences[position].index
+
+
+def _find(doc: Doc, published: date | None, sentences: Sequence[Sentence]) -> list[_Found]:
+    starts = [sentence.start for sentence in sentences]
+    found: list[_Found] = []
+    for match in recognise(doc):
+        head = head_token(doc, match)
+        tense = tense_of(head) if match.reading.kind in ("date", "weekday") else None
+        resolved = resolve(match.reading, published, tense)
+        if resolved is None:
+            log.debug("unresolved time expression %r", doc[match.start : match.end].text)
+            continue
+        kind, value = resolved
+        start = doc[match.start].idx
+        end = doc[match.end - 1].idx + len(doc[match.end - 1])
+        timex = TimeRef(
+            text=doc.text[start:end],
+            span=(start, end),
+            type=kind,
+            value=value,
+            sentence_index=_sentence_index(sentences, starts, start),
+        )
+        found.append(_Found(timex, match, head.i, match.reading))
+    return found
+
+
+def find_timexes(doc: Doc, published: date | None) -> list[TimeRef]:
+    """The time expressions of a parsed Doc, normalised against ``published``; offsets index ``doc.text``.
+
+    Relative expressions ("last week") are left out when there is no publication date to anchor them.
+    """
+    from detente import nlp as nlp_stage
+
+    return [item.timex for item in _find(doc, published, nlp_stage.sentences(doc))]
+
+
+def _trigger_token(doc: Doc, event: Event) -> Token | None:
+    span = doc.char_span(event.trigger_span[0], event.trigger_span[1], alignment_mode="expand")
+    if span is not None and len(span) > 0:
+        return span.root
+    return None
+
+
+def _ancestors(token: Token) -> list[Token]:
+    return [token, *token.ancestors]
+
+
+def _rank(doc: Doc, trigger: Token, item: _Found) -> tuple[int, int]:
+    """(tier, distance): how directly the expression governs the trigger; lower is closer.
+
+    0: inside the trigger's phrase; 1: below the trigger but across a clause; 2: attached to a verb whose
+    clause contains the trigger; 3: elsewhere in the sentence.
+    """
+    head = doc[item.head]
+    chain = _ancestors(head)
+    if trigger in chain:
+        steps = chain.index(trigger)
+        crossed = any(token.dep_ in _CLAUSE_DEPS for token in chain[:steps])
+        return (1 if crossed else 0), steps
+    attached = next((token for token in chain if token.pos_ in ("VERB", "AUX")), None)
+    if attached is not None and attached in _ancestors(trigger):
+        return 2, _ancestors(trigger).index(attached)
+    return 3, abs(item.head - trigger.i)
+
+
+def _date_one(doc: Doc, event: Event, candidates: list[_Found], published: date | None) -> EventDate:
+    trigger = _trigger_token(doc, event)
+    usable = [item for item in candidates if item.reading.anchored or event_date(item.timex.value)]
+    if trigger is not None and usable:
+        best = min(usable, key=lambda item: _rank(doc, trigger, item))
+        if not best.reading.anchored:
+            day, precision = event_date(best.timex.value) or (published, "publication")
+            return EventDate(day, precision, _surface(doc, best))  # type: ignore[arg-type]
+    return EventDate(published, "publication", None)
+
+
+def _surface(doc: Doc, item: _Found) -> str:
+    """The expression as a reader finds it in the sentence, with its preposition ("on Sunday")."""
+    before = item.match.start - 1
+    if before >= 0 and doc[before].lower_ in _TEMPORAL_PREPOSITIONS and doc[item.head].head.i == before:
+        return doc.text[doc[before].idx : item.timex.span[1]]
+    return item.timex.text
+
+
+def date_events(
+    doc: Doc,
+    events: Sequence[Event],
+    published: date | None,
+    sentences: Sequence[Sentence],
+) -> tuple[list[TimeRef], list[Event]]:
+    """The document's time expressions, and each event with ``when`` set from the one governing it."""
+    found = _find(doc, published, sentences)
+    by_sentence: dict[int, list[_Found]] = {}
+    for item in found:
+        by_sentence.setdefault(item.timex.sentence_index, []).append(item)
+    dated = [
+        replace(event, when=_date_one(doc, event, by_sentence.get(event.sentence_index, []), published))
+        for event in events
+    ]
+    return [item.timex for item in found], dated
 
 
 class RuleDates:
-    name = "dates.rules.v1"
-    requires = ("doc", "sentences", "events")
-    assigns = ("timexes", "events")
+    """Rule-based time expressions (TimeML values) and event dating by the dependency parse."""
+
+    name: str = "dates.rules.v1"
+    requires: tuple[str, ...] = ("doc", "sentences", "events")
+    assigns: tuple[str, ...] = ("timexes", "events")
 
     def __init__(self, config: Config) -> None:
         self.config = config
 
     def __call__(self, state: DocState) -> None:
-        state.timexes = []
+        timexes, events = date_events(state.doc, state.events, state.article.published, state.sentences)
+        state.timexes = timexes
+        state.events = events
 
 
 @register("dates.rules.v1")

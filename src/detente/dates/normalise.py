@@ -1,0 +1,219 @@
+"""Turns a recognised time expression (a ``Reading``) into a TimeML TIMEX3 type and value.
+
+Relative expressions are resolved against an anchor day (the publication date). Where English leaves the
+direction open ("on Sunday", "in January"), the tense of the governing verb decides: past tense looks
+back, future looks ahead; with no tense, weekdays look back (news reports what happened) and month
+names take the nearest occurrence ("takes office in January", written in November, is next January).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+Tense = Literal["past", "future"] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the recogniser understood, before anchoring. Unused fields stay None.
+
+    kind: date (explicit calendar fields, year possibly missing), weekday, relday (today, yesterday),
+    relunit (last week, two years ago), season, quarter, decade, duration, ref, set.
+    """
+
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    part: str | None = None  # TimeML part of day (MO, AF, EV, NI) or season (SP, SU, FA, WI)
+    weekday: int | None = None  # Monday = 0
+    unit: str | None = None  # a UNITS key: day, week, month, quarter, year, decade, ...
+    offset: int | None = None  # signed number of units from the anchor; None: the tense decides
+    value: str | None = None  # ready-made value for duration, ref, set and decade readings
+    anchored: bool = False  # "10 months after the unrest began": relative to another event, not to today
+
+
+def resolve(reading: Reading, anchor: date | None, tense: Tense = None) -> tuple[str, str] | None:
+    """The TIMEX3 (type, value) of a reading, or None when it cannot be resolved without an anchor."""
+    kind = reading.kind
+    if kind in ("duration", "ref", "set"):
+        return _TYPE[kind], reading.value or ""
+    if kind == "decade":
+        return "DATE", reading.value or ""
+    if kind == "date" and reading.year is not None:
+        return _with_time(reading, _calendar_value(reading.year, reading.month, reading.day))
+    if anchor is None:
+        return None
+    if kind == "date":
+        return _with_time(reading, _month_day(reading, anchor, tense))
+    if kind == "weekday":
+        return _with_time(reading, _weekday(reading, anchor, tense).isoformat())
+    if kind == "relday":
+        return _with_time(reading, (anchor + timedelta(days=reading.offset or 0)).isoformat())
+    if kind == "relunit":
+        return _relunit(reading, anchor)
+    if kind == "season":
+        year = anchor.year + (reading.offset or 0) if reading.year is None else reading.year
+        return "DATE", f"{year:04d}-{reading.part}"
+    if kind == "quarter":
+        year = reading.year if reading.year is not None else anchor.year + (reading.offset or 0)
+        return "DATE", f"{year:04d}-Q{reading.value}"
+    return None
+
+
+_TYPE = {"duration": "DURATION", "ref": "DATE", "set": "SET"}
+
+
+def _calendar_value(year: int, month: int | None, day: int | None) -> str:
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _with_time(reading: Reading, day_value: str) -> tuple[str, str]:
+    if reading.hour is not None and len(day_value) == 10:
+        return "TIME", f"{day_value}T{reading.hour:02d}:{reading.minute or 0:02d}"
+    if reading.part is not None and len(day_value) == 10:
+        return "TIME", f"{day_value}T{reading.part}"
+    return "DATE", day_value
+
+
+def _safe_date(year: int, month: int, day: int) -> date:
+    """The date, or the last day of the month when the day overflows (Feb. 30 in a sloppy text)."""
+    for candidate in range(day, 27, -1) if day > 28 else (day,):
+        try:
+            return date(year, month, candidate)
+        except ValueError:
+            continue
+    return date(year, month, 28)
+
+
+def _month_day(reading: Reading, anchor: date, tense: Tense) -> str:
+    """A month (and day) without a year: the occurrence the shift or tense points to."""
+    month = reading.month or 1
+    day = reading.day
+    candidates = [_safe_date(anchor.year + delta, month, day or 1) for delta in (-1, 0, 1)]
+    if day is None:
+        here = date(anchor.year, anchor.month, 1)
+    else:
+        here = anchor
+    shift = reading.offset
+    if shift == 0:
+        chosen = candidates[1]
+    elif shift == -1:
+        chosen = max(c for c in candidates if c < here)
+    elif shift == 1:
+        chosen = min(c for c in candidates if c > here)
+    elif tense == "past":
+        chosen = max(c for c in candidates if c <= here)
+    elif tense == "future":
+        chosen = min(c for c in candidates if c >= here)
+    else:
+        chosen = min(candidates, key=lambda c: abs((c - here).days))
+    return _calendar_value(chosen.year, month, day if day is None else chosen.day)
+
+
+def _weekday(reading: Reading, anchor: date, tense: Tense) -> date:
+    """The day named: "last Friday" is before the anchor, "next Friday" after, a bare one by tense."""
+    target = reading.weekday or 0
+    back = (anchor.weekday() - target) % 7  # days back to the most recent such day, 0 if today
+    forward = (target - anchor.weekday()) % 7
+    shift = reading.offset
+    if shift == -1:
+        return anchor - timedelta(days=back or 7)
+    if shift == 1:
+        return anchor + timedelta(days=forward or 7)
+    if shift == 0:
+        return anchor - timedelta(days=anchor.weekday()) + timedelta(days=target)
+    if tense == "future":
+        return anchor + timedelta(days=forward)
+    return anchor - timedelta(days=back)
+
+
+def _add_months(anchor: date, months: int) -> tuple[int, int]:
+    total = anchor.year * 12 + anchor.month - 1 + months
+    return total // 12, total % 12 + 1
+
+
+def _relunit(reading: Reading, anchor: date) -> tuple[str, str] | None:
+    """A unit shifted from the anchor, written at the unit's own granularity (TimeML: "last week" = a week)."""
+    unit = reading.unit
+    offset = reading.offset or 0
+    if unit == "day":
+        return _with_time(reading, (anchor + timedelta(days=offset)).isoformat())
+    if unit in ("week", "weekend", "fortnight"):
+        days = 14 * offset if unit == "fortnight" else 7 * offset
+        year, week, _ = (anchor + timedelta(days=days)).isocalendar()
+        suffix = "-WE" if unit == "weekend" else ""
+        return "DATE", f"{year:04d}-W{week:02d}{suffix}"
+    if unit == "month":
+        year, month = _add_months(anchor, offset)
+        return "DATE", f"{year:04d}-{month:02d}"
+    if unit == "quarter":
+        year, month = _add_months(anchor, 3 * offset)
+        return "DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}"
+    if unit == "year":
+        return "DATE", f"{anchor.year + offset:04d}"
+    if unit == "decade":
+        return "DATE", f"{(anchor.year + 10 * offset) // 10:03d}"
+    if unit == "century":
+        return "DATE", f"{(anchor.year + 100 * offset) // 100:02d}"
+    if unit == "hour":
+        return "TIME", f"{anchor.isoformat()}"
+    return None
+
+
+def duration_value(number: int | None, unit: str) -> str:
+    """A TimeML duration: P3Y, P2W, PT5H; an unknown number is X (PXY)."""
+    letters = {"decade": ("Y", 10), "century": ("Y", 100), "fortnight": ("W", 2), "weekend": ("D", 2)}
+    count = "X" if number is None else str(number)
+    if unit in letters:
+        letter, factor = letters[unit]
+        count = "X" if number is None else str(number * factor)
+        if unit == "decade" and number is None:
+            return "PXDE"
+        return f"P{count}{letter}"
+    if unit in ("hour", "minute", "second"):
+        return f"PT{count}{unit[0].upper()}"
+    if unit == "quarter":
+        return "PXM" if number is None else f"P{number * 3}M"
+    if unit == "night":
+        unit = "day"
+    return f"P{count}{unit[0].upper()}"
+
+
+def event_date(value: str) -> tuple[date, str] | None:
+    """The day and precision an event gets from a TIMEX3 value, or None when it names no calendar period.
+
+    A week is dated by its Monday, a month by its first day, a year by 1 January, a quarter or season by
+    1 January of its year (precision "year": the contract has no quarter precision).
+    """
+    head = value.split("T", 1)[0]
+    parts = head.split("-")
+    if not parts[0].isdigit() or len(parts[0]) != 4:
+        return None
+    year = int(parts[0])
+    if len(parts) == 1:
+        return date(year, 1, 1), "year"
+    second = parts[1]
+    if second.startswith("W") and second[1:].isdigit():
+        week = int(second[1:])
+        if 1 <= week <= date(year, 12, 28).isocalendar().week:
+            return date.fromisocalendar(year, week, 1), "week"
+        return None
+    if not second.isdigit():
+        return date(year, 1, 1), "year"
+    month = int(second)
+    if not 1 <= month <= 12:
+        return None
+    if len(parts) == 2:
+        return date(year, month, 1), "month"
+    if parts[2].isdigit():
+        return _safe_date(year, month, int(parts[2])), "day"
+    return date(year, month, 1), "month"

@@ -1,0 +1,506 @@
+"""Finds time expressions in a parsed Doc by matching its tokens against the time lexicon.
+
+The small English model misses many expressions and mislabels others, so we scan every token with our own
+token-level grammar (words, tags and number shapes, never regexes over the raw text) and take the longest
+match at each position; the model's DATE/TIME entities then only extend a match ("the" before a decade).
+Extents follow TimeML: a leading preposition ("on Sunday") stays outside the expression.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from detente.dates import lexicon as lex
+from detente.dates.normalise import Reading, duration_value
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A time expression: tokens ``start``..``end`` (exclusive) of the Doc and what they mean."""
+
+    start: int
+    end: int
+    reading: Reading
+
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_SLASH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+_CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm|a\.m\.|p\.m\.)?$")
+_DECADE = re.compile(r"^(?:(\d{2})|')?(\d)0'?s$")
+_ORDINAL_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+_MERIDIEM = {"am": 0, "a.m.": 0, "a.m": 0, "pm": 12, "p.m.": 12, "p.m": 12}
+_ZONES = frozenset({"gmt", "utc", "est", "edt", "et", "pst", "pdt", "cst", "cet", "bst", "msk"})
+_AGO = {"ago": -1, "hence": 1}
+_RELATIVE_TO_EVENT = frozenset({"earlier", "later", "before", "after", "since", "prior"})
+
+
+class _Scanner:
+    """One pass over a Doc; each ``_at_*`` method tries one expression shape at a token position."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.words = [token.lower_ for token in doc]
+        self.count = len(doc)
+
+    # -- token tests -----------------------------------------------------------------------------
+
+    def word(self, i: int) -> str:
+        return self.words[i] if 0 <= i < self.count else ""
+
+    def month(self, i: int) -> int | None:
+        word = self.word(i)
+        number = lex.MONTHS.get(word)
+        if number is None:
+            return None
+        token = self.doc[i]
+        if word.rstrip(".") in lex.AMBIGUOUS_MONTHS or word in ("march", "may"):
+            if not token.text[:1].isupper() or token.tag_ == "MD" or token.pos_ == "VERB":
+                return None
+        return number
+
+    def weekday(self, i: int) -> int | None:
+        word = self.word(i)
+        number = lex.WEEKDAYS.get(word)
+        if number is None:
+            return None
+        if word.rstrip(".") in lex.AMBIGUOUS_WEEKDAYS and not self.doc[i].text[:1].isupper():
+            return None
+        if word in ("sun", "sat", "wed", "mon"):  # common words or names; only with a period
+            return None
+        return number
+
+    def number(self, i: int) -> int | None:
+        """A cardinal written in digits or words ("three", "10", "twenty-four" is two tokens)."""
+        word = self.word(i)
+        if word.isdigit() and len(word) <= 4:
+            return int(word)
+        if word in lex.NUMBER_WORDS and word not in ("half", "a", "an"):
+            value = lex.NUMBER_WORDS[word]
+            if value >= 20 and self.word(i + 1) == "-" and self.word(i + 2) in lex.NUMBER_WORDS:
+                return None  # handled by number_span
+            return value
+        return None
+
+    def number_span(self, i: int) -> tuple[int, int | None] | None:
+        """(end, value) of a count at i: "two", "a", "24", "twenty-four", "a few" (value None)."""
+        word = self.word(i)
+        if word in ("a", "an"):
+            if self.word(i + 1) in ("few", "couple"):
+                end = i + 3 if self.word(i + 2) == "of" else i + 2
+                return end, None if self.word(i + 1) == "few" else 2
+            return i + 1, 1
+        if word in lex.VAGUE_NUMBERS - {"past", "next", "last", "coming", "recent"}:
+            return i + 1, None
+        if word in lex.NUMBER_WORDS and lex.NUMBER_WORDS[word] >= 20 and self.word(i + 1) == "-":
+            unit = lex.NUMBER_WORDS.get(self.word(i + 2))
+            if unit is not None and unit < 10:
+                return i + 3, lex.NUMBER_WORDS[word] + unit
+        if word in lex.NUMBER_WORDS and lex.NUMBER_WORDS[word] >= 20 and self.word(i + 1) in lex.NUMBER_WORDS:
+            unit = lex.NUMBER_WORDS[self.word(i + 1)]
+            if 0 < unit < 10:
+                return i + 2, lex.NUMBER_WORDS[word] + unit
+        value = self.number(i)
+        if value is None:
+            return None
+        return i + 1, value
+
+    def year(self, i: int) -> int | None:
+        word = self.word(i)
+        if len(word) == 4 and word.isdigit() and 1000 <= int(word) <= 2199:
+            return int(word)
+        return None
+
+    def day_of_month(self, i: int) -> int | None:
+        found = _ORDINAL_DAY.match(self.word(i))
+        if found and 1 <= int(found.group(1)) <= 31:
+            return int(found.group(1))
+        return None
+
+    # -- shapes ------------------------------------------------------------------------------------
+
+    def at(self, i: int) -> Match | None:
+        """The longest expression starting at token i."""
+        best: Match | None = None
+        for method in (
+            self._at_iso,
+            self._at_month_date,
+            self._at_day_month,
+            self._at_year,
+            self._at_decade,
+            self._at_relday,
+            self._at_weekday,
+            self._at_shifted,
+            self._at_counted,
+            self._at_reference,
+            self._at_set,
+            self._at_clock,
+            self._at_quarter,
+        ):
+            found = method(i)
+            if found is not None and (best is None or found.end > best.end):
+                best = found
+        return best
+
+    def _at_iso(self, i: int) -> Match | None:
+        word = self.word(i)
+        found = _ISO_DATE.match(word)
+        if found is None and self.year(i) and self.word(i + 1) == "-" and self.word(i + 3) == "-":
+            found = _ISO_DATE.match("".join(self.words[i : i + 5]))
+            end = i + 5
+        else:
+            end = i + 1
+        if found is not None:
+            year, month, day = (int(group) for group in found.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return Match(i, end, Reading("date", year=year, month=month, day=day))
+        slash = _SLASH_DATE.match(word)
+        if slash is not None:  # US order: month/day/year
+            month, day, year = (int(group) for group in slash.groups())
+            year += 1900 if year < 100 and year >= 50 else 2000 if year < 100 else 0
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return Match(i, i + 1, Reading("date", year=year, month=month, day=day))
+        return None
+
+    def _year_after(self, j: int) -> tuple[int, int | None]:
+        """An optional ", 2016" / "2016" / "of 2016" after position j: (end, year)."""
+        k = j + 1 if self.word(j) in (",", "of") else j
+        year = self.year(k)
+        if year is not None:
+            return k + 1, year
+        return j, None
+
+    def _at_month_date(self, i: int) -> Match | None:
+        """Nov. 20, 2016 · November 20 · November 2016 · November · mid-November."""
+        month = self.month(i)
+        if month is None:
+            return None
+        end = i + 1
+        day = self.day_of_month(end)
+        if day is not None and self.year(end) is None and self.word(end + 1) not in lex.UNIT_WORDS:
+            end += 1
+        else:
+            day = None
+        end, year = self._year_after(end)
+        if day is None and year is None and self.word(i) in ("may", "march") and self.doc[i].pos_ != "PROPN":
+            return None
+        return Match(i, end, Reading("date", year=year, month=month, day=day))
+
+    def _at_day_month(self, i: int) -> Match | None:
+        """20 November 2016 · the 20th of November."""
+        day = self.day_of_month(i)
+        if day is None:
+            return None
+        j = i + 2 if self.word(i + 1) == "of" else i + 1
+        month = self.month(j)
+        if month is None:
+            return None
+        end, year = self._year_after(j + 1)
+        start = i - 1 if self.word(i - 1) == "the" and j == i + 2 else i
+        return Match(start, end, Reading("date", year=year, month=month, day=day))
+
+    def _at_year(self, i: int) -> Match | None:
+        """2016 · fiscal 1990 · the year 2016; not "2016 people", "$2016" or "2016%"."""
+        start = i
+        if self.word(i) == "fiscal":
+            i += 1
+        year = self.year(i)
+        if year is None:
+            return None
+        token = self.doc[i]
+        after = self.word(i + 1)
+        if self.word(i - 1) in ("$", "€", "£", "#", "no.", "number") or after in ("%", "percent", "-"):
+            return None
+        if token.dep_ == "nummod" and token.head.i > i and self.month(token.head.i) is None:
+            head = token.head
+            if head.pos_ == "NOUN" and head.lower_ not in lex.UNIT_WORDS:
+                return None
+        if not 1900 <= year <= 2100 and self.word(start - 1) not in ("in", "since", "of", "by", "until"):
+            return None
+        return Match(start, i + 1, Reading("date", year=year))
+
+    def _at_decade(self, i: int) -> Match | None:
+        """1990s · the '90s · the nineties · the mid-1990s · the early 1980s."""
+        start = i
+        if self.word(i) == "the":
+            i += 1
+        if self.word(i) in ("early", "late", "mid") or (self.word(i) == "mid" and self.word(i + 1) == "-"):
+            i += 2 if self.word(i + 1) == "-" else 1
+        word = self.word(i)
+        if word == "'" and self.word(i + 1).endswith("0s"):
+            word = "'" + self.word(i + 1)
+            i += 1
+        found = _DECADE.match(word)
+        if found is not None:
+            century = found.group(1) or "19"
+            value = f"{century}{found.group(2)}"
+        elif word in ("nineties", "eighties", "seventies", "sixties", "fifties", "forties", "thirties"):
+            tens = {"nineties": 9, "eighties": 8, "seventies": 7, "sixties": 6, "fifties": 5, "forties": 4}
+            value = f"19{tens.get(word, 3)}"
+        else:
+            return None
+        return Match(start, i + 1, Reading("decade", value=value))
+
+    def _part_of_day(self, j: int) -> tuple[int, str | None]:
+        part = lex.PARTS_OF_DAY.get(self.word(j))
+        return (j + 1, part) if part is not None else (j, None)
+
+    def _at_relday(self, i: int) -> Match | None:
+        """today · yesterday morning · tonight · last night · this morning · later this afternoon."""
+        start = i
+        if self.word(i) in ("earlier", "later", "late", "early"):
+            i += 1
+        word = self.word(i)
+        if word in lex.DAY_WORDS:
+            offset, part = lex.DAY_WORDS[word]
+            end, later_part = self._part_of_day(i + 1)
+            return Match(start, end, Reading("relday", offset=offset, part=later_part or part))
+        if word in ("this", "last") and self.word(i + 1) in lex.PARTS_OF_DAY:
+            part = lex.PARTS_OF_DAY[self.word(i + 1)]
+            if word == "last" and part != "NI":
+                return None
+            return Match(start, i + 2, Reading("relday", offset=-1 if word == "last" else 0, part=part))
+        return None
+
+    def _at_weekday(self, i: int) -> Match | None:
+        """Sunday · last Friday · next Tuesday morning · Friday, Oct. 23 (dated by the date)."""
+        start = i
+        shift = lex.SHIFTS.get(self.word(i))
+        if shift is not None and self.word(i) in ("last", "next", "this", "previous", "coming", "following"):
+            i += 1
+        elif self.word(i) == "the" and self.word(i + 1) in ("previous", "following"):
+            shift = lex.SHIFTS[self.word(i + 1)]
+            i += 2
+        else:
+            shift = None
+        weekday = self.weekday(i)
+        if weekday is None:
+            return None
+        end, part = self._part_of_day(i + 1)
+        k = end + 1 if self.word(end) == "," else end
+        dated = self._at_month_date(k) or self._at_day_month(k)
+        if dated is not None and dated.reading.day is not None:
+            return Match(start, dated.end, dated.reading)
+        return Match(start, end, Reading("weekday", weekday=weekday, offset=shift, part=part))
+
+    def _at_shifted(self, i: int) -> Match | None:
+        """last week · this year · next month · last May · this summer · earlier this week · the past week."""
+        start = i
+        if self.word(i) in ("earlier", "later") and self.word(i + 1) in ("this", "that"):
+            i += 1
+        if self.word(i) == "the" and self.word(i + 1) in ("past", "last", "previous", "coming", "next"):
+            i += 1
+        shift = lex.SHIFTS.get(self.word(i))
+        if shift is None:
+            return None
+        j = i + 1
+        if self.word(j) == "fiscal":
+            j += 1
+        unit = self.word(j)
+        if unit in ("week", "month", "year", "weekend", "quarter", "decade", "century", "fortnight"):
+            if self.word(start) == "the" and unit == "decade":
+                return Match(start, j + 1, Reading("duration", value="P10Y"))
+            return Match(start, j + 1, Reading("relunit", unit=unit, offset=shift))
+        month = self.month(j)
+        if month is not None and self.day_of_month(j + 1) is None:
+            return Match(start, j + 1, Reading("date", month=month, offset=shift))
+        if unit in lex.SEASONS:
+            return Match(start, j + 1, Reading("season", part=lex.SEASONS[unit], offset=shift))
+        return None
+
+    def _unit_after(self, j: int) -> tuple[int, str] | None:
+        """A unit word at j, allowing a hyphen before it ("five-year")."""
+        if self.word(j) == "-" and self.word(j + 1) in lex.UNIT_WORDS:
+            return j + 2, lex.UNIT_WORDS[self.word(j + 1)]
+        if self.word(j) in lex.UNIT_WORDS:
+            return j + 1, lex.UNIT_WORDS[self.word(j)]
+        return None
+
+    def _at_counted(self, i: int) -> Match | None:
+        """Counted units: two weeks ago (a date) · for three years / the past two weeks (durations)."""
+        start = i
+        if self.word(i) == "the" and self.word(i + 1) in (
+            "past",
+            "last",
+            "next",
+            "coming",
+            "first",
+            "latest",
+        ):
+            i += 2
+        elif self.word(i) in ("past", "recent", "coming"):
+            i += 1
+        elif self.word(i) == "more" and self.word(i + 1) == "than":
+            i += 2
+        counted = self.number_span(i)
+        if counted is None:
+            if i == start or self.word(i) not in lex.UNIT_WORDS or not self.word(i).endswith("s"):
+                return None
+            end, number = i, None  # "recent years", "the past months"
+        else:
+            end, number = counted
+        unit_end = self._unit_after(end)
+        if unit_end is None:
+            return None
+        end, unit = unit_end
+        if counted is not None and counted[1] is not None and self.word(i) in ("a", "an") and start == i:
+            before = self.word(i - 1)
+            if before in ("once", "twice", "times", "per") or self.doc[i - 1].like_num:
+                return None  # "twice a year": a frequency, left to the SET shapes
+        after = self.word(end)
+        if after in _AGO:
+            if number is None:
+                reading = Reading("ref", value="PAST_REF")
+            else:
+                reading = Reading("relunit", unit=unit, offset=_AGO[after] * number)
+            return Match(start, end + 1, reading)
+        if after in ("from",) and self.word(end + 1) == "now" and number is not None:
+            return Match(start, end + 2, Reading("relunit", unit=unit, offset=number))
+        anchored = after in _RELATIVE_TO_EVENT
+        return Match(start, end, Reading("duration", value=duration_value(number, unit), anchored=anchored))
+
+    def _at_reference(self, i: int) -> Match | None:
+        """recently · now · currently · the past · the future · at present."""
+        for phrase, value in lex.REFERENCE_PHRASES.items():
+            if tuple(self.words[i : i + len(phrase)]) == phrase:
+                if (
+                    phrase[-1] in ("past", "future", "present")
+                    and self.word(i + len(phrase)) in lex.UNIT_WORDS
+                ):
+                    return None
+                return Match(i, i + len(phrase), Reading("ref", value=value))
+        word = self.word(i)
+        if word in lex.REFERENCE_WORDS and self.doc[i].pos_ in ("ADV", "ADJ"):
+            if word == "now" and self.word(i + 1) == "that":
+                return None
+            return Match(i, i + 1, Reading("ref", value=lex.REFERENCE_WORDS[word]))
+        return None
+
+    def _at_set(self, i: int) -> Match | None:
+        """weekly · every week · each Thursday · every two years."""
+        word = self.word(i)
+        if word in lex.SET_WORDS:
+            return Match(i, i + 1, Reading("set", value=lex.SET_WORDS[word]))
+        if word not in ("every", "each"):
+            return None
+        counted = self.number_span(i + 1)
+        j, number = (
+            (counted[0], counted[1]) if counted and self.word(i + 1) not in ("a", "an") else (i + 1, 1)
+        )
+        unit_end = self._unit_after(j)
+        if unit_end is not None:
+            return Match(i, unit_end[0], Reading("set", value=duration_value(number, unit_end[1])))
+        weekday = lex.WEEKDAYS.get(self.word(i + 1))
+        if weekday is not None:
+            return Match(i, i + 2, Reading("set", value=f"XXXX-WXX-{weekday + 1}"))
+        month = self.month(i + 1)
+        if month is not None:
+            return Match(i, i + 2, Reading("set", value=f"XXXX-{month:02d}"))
+        return None
+
+    def _at_clock(self, i: int) -> Match | None:
+        """3 p.m. · 10:30 am · 15:00 GMT · noon · midnight; a following day or date joins in."""
+        word = self.word(i)
+        hour: int | None = None
+        minute = 0
+        end = i + 1
+        if word in ("noon", "midday", "midnight"):
+            hour = 12 if word != "midnight" else 0
+        else:
+            found = _CLOCK.match(word)
+            if found is None:
+                return None
+            hour, minute = int(found.group(1)), int(found.group(2) or 0)
+            meridiem = found.group(3) or self.word(end)
+            if meridiem in _MERIDIEM:
+                if found.group(3) is None:
+                    end += 1
+                hour = hour % 12 + _MERIDIEM[meridiem]
+            elif found.group(2) is None or self.word(end) not in _ZONES and self.word(end) != "local":
+                if found.group(2) is None:
+                    return None  # a bare number is not a time
+            if not (0 <= hour <= 23 and 0 <= minute <= 59):
+                return None
+        if self.word(end) in _ZONES:
+            end += 1
+        elif self.word(end) == "local" and self.word(end + 1) == "time":
+            end += 2
+        k = end + 1 if self.word(end) in (",", "on") else end
+        day = self._at_relday(k) or self._at_weekday(k) or self._at_month_date(k) or self._at_iso(k)
+        if day is not None and day.reading.kind in ("relday", "weekday", "date") and day.start == k:
+            return Match(i, day.end, replace(day.reading, hour=hour, minute=minute, part=None))
+        return Match(i, end, Reading("relday", offset=0, hour=hour, minute=minute))
+
+    def _at_quarter(self, i: int) -> Match | None:
+        """the third quarter (of 1990) · first-quarter · the fiscal second quarter."""
+        start = i
+        if self.word(i) == "the":
+            i += 1
+        if self.word(i) == "fiscal":
+            i += 1
+        ordinal = lex.ORDINALS.get(self.word(i))
+        if ordinal is None and _ORDINAL_DAY.match(self.word(i)) and not self.word(i).isdigit():
+            ordinal = int(_ORDINAL_DAY.match(self.word(i)).group(1))  # type: ignore[union-attr]
+        if ordinal is None or not 1 <= ordinal <= 4:
+            return None
+        j = i + 2 if self.word(i + 1) == "-" else i + 1
+        if self.word(j) != "quarter":
+            return None
+        end, year = self._year_after(j + 1)
+        return Match(start, end, Reading("quarter", value=str(ordinal), year=year, offset=0))
+
+
+def _extend(scanner: _Scanner, match: Match) -> Match:
+    """Take in modifiers TimeML keeps inside the expression: "about", "early", "mid-", "the end of"."""
+    start = match.start
+    while True:
+        word = scanner.word(start - 1)
+        if word == "-" and scanner.word(start - 2) == "mid":
+            start -= 2
+        elif word in ("early", "late", "mid") and match.reading.kind in ("date", "relunit", "season"):
+            start -= 1
+        elif word in lex.APPROXIMATORS and match.reading.kind in ("relunit", "duration"):
+            start -= 1
+        elif word == "than" and scanner.word(start - 2) in ("more", "less"):
+            start -= 2
+        elif word == "of" and scanner.word(start - 2) in ("end", "beginning", "middle", "start"):
+            start -= 2
+            if scanner.word(start - 1) == "the":
+                start -= 1
+        elif (
+            word == "the"
+            and match.reading.kind == "date"
+            and match.reading.day is None
+            and start < match.start
+        ):
+            start -= 1
+        else:
+            break
+    return replace(match, start=start) if start != match.start else match
+
+
+def recognise(doc: Doc) -> list[Match]:
+    """Every time expression in the Doc, left to right, not overlapping."""
+    scanner = _Scanner(doc)
+    matches: list[Match] = []
+    i = 0
+    while i < scanner.count:
+        found = scanner.at(i)
+        if found is None:
+            i += 1
+            continue
+        extended = _extend(scanner, found)
+        floor = matches[-1].end if matches else 0
+        matches.append(replace(extended, start=max(extended.start, floor)))
+        i = found.end
+    return matches
+
+
+def head_token(doc: Doc, match: Match) -> Token:
+    """The syntactic head of the expression: the token whose head lies outside it."""
+    span = doc[match.start : match.end]
+    return span.root
