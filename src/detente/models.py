@@ -85,6 +85,7 @@ class ActorMention:
     head: int
     sentence_index: int
     kind: str = "name"  # name | country | demonym | metonym | role | pronoun | surname | group
+    members: tuple[Actor, ...] = ()  # the actors a group mention ("both sides") stands for
 
 
 @dataclass(frozen=True, slots=True)
