@@ -1,38 +1,61 @@
 """Ingest stage. Needs: paths, URLs or stdin. Adds: clean ``Article`` records (or ``Rejected`` ones).
 
-Recognises inputs by extension (``.gz`` allowed): .txt/.md, .html/.htm, .jsonl, .csv, .warc, .rss/.atom/.xml,
-and directories. Keeps only the article: page furniture is removed and listed in ``Article.removed``.
+Recognises inputs by extension (``.gz`` allowed): .txt/.md, .html/.htm, .jsonl, .csv, .parquet, .warc/.arc,
+.rss/.atom/.xml, directories, and http(s) URLs (feeds or pages). Keeps only the article: page furniture is
+removed and listed in ``Article.removed``. Readers (``sources``, ``feeds``) yield raw documents; ``build``
+turns one into an article, so extraction can run in worker processes (``jobs``).
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import logging
 import sys
 from collections.abc import Iterable, Iterator
-from datetime import date
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date, datetime
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from detente.config import Config
 from detente.errors import InputError
+from detente.ingest import furniture, html, language, sources
+from detente.ingest.sources import RawDocument
 from detente.models import Article, Rejected, stable_id
+
+if TYPE_CHECKING:
+    from detente.ingest.dedup import Deduper
+
+__all__ = ["RawDocument", "article_from_text", "build", "parse_date", "read_inputs", "read_raw"]
 
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+WARC_SUFFIXES = (".warc", ".arc")
+DATASET_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES + DATASET_SUFFIXES
 
 
 def parse_date(value: object) -> date | None:
     """A publication date from an ISO string, a datetime or a date; None when absent or unreadable."""
     if value is None or value == "":
         return None
+    if isinstance(value, datetime):
+        return value.date()
     if isinstance(value, date):
-        return value if type(value) is date else date(value.year, value.month, value.day)
+        return value
     text = str(value).strip()
     try:
         return date.fromisoformat(text[:10])
     except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(text).date()  # RFC 822, as in RSS and HTTP headers
+    except (TypeError, ValueError, IndexError):
         return None
 
 
@@ -46,14 +69,25 @@ def article_from_text(
     source: str | None = None,
     input: str | None = None,
     split_title: bool = False,
+    clean: bool = False,
+    author: str | None = None,
+    drop_title: bool = False,
 ) -> Article:
-    """An article from plain text; with ``split_title`` a first line followed by a blank line is the title."""
+    """An article from plain text; with ``split_title`` a first line followed by a blank line is the title.
+
+    With ``clean`` page-furniture lines are removed and listed in ``Article.removed``; with ``drop_title``
+    also a line repeating the title above the body (used for web pages, whose title is metadata).
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if split_title:
         head, sep, rest = text.partition("\n\n")
         if sep and "\n" not in head.strip() and head.strip():
             title = title or head.strip()
             text = rest
+    removed: tuple[str, ...] = ()
+    if clean:
+        cleaned = furniture.clean(text, title if drop_title else None)
+        text, removed, author = cleaned.text, cleaned.removed, author or cleaned.author
     text = text.strip("\n")
     return Article(
         doc_id=doc_id or stable_id(text, length=16),
@@ -63,89 +97,174 @@ def article_from_text(
         url=url,
         source=source,
         input=input,
+        removed=removed,
+        author=author,
     )
 
 
+def build(raw: RawDocument | Rejected, config: Config, published: date | None = None) -> Article | Rejected:
+    """One raw document -> a clean article (or a rejection naming the document and what to do)."""
+    if isinstance(raw, Rejected):
+        return raw
+    where = raw.input
+    if raw.kind == "html":
+        data = raw.data
+        text = data if isinstance(data, str) else sources.decode(data, html.declared_charset(data))
+        page = html.extract_page(text, url=raw.url, min_chars=config.min_text_chars)
+        if len(page.text.strip()) < config.min_text_chars:
+            return Rejected(
+                raw.doc_id or stable_id(where), where, "no main text found in the page; is it an article?"
+            )
+        article = article_from_text(
+            page.text,
+            doc_id=raw.doc_id,
+            title=raw.title or page.title,
+            published=raw.published or page.published or published,
+            url=page.url or raw.url,
+            source=raw.source or page.source,
+            input=where,
+            clean=True,
+            author=raw.author or page.author,
+            drop_title=True,
+        )
+    else:
+        data = raw.data
+        text = data if isinstance(data, str) else sources.decode(data)
+        if sources.looks_binary(text):
+            return Rejected(
+                raw.doc_id or stable_id(where), where, "looks like binary data, not text; check the file"
+            )
+        article = article_from_text(
+            text,
+            doc_id=raw.doc_id,
+            title=raw.title,
+            published=raw.published or published,
+            url=raw.url,
+            source=raw.source,
+            input=where,
+            split_title=raw.split_title,
+            clean=True,
+            author=raw.author,
+        )
+    return _check(article, config)
+
+
+def _check(article: Article, config: Config) -> Article | Rejected:
+    where = article.input or article.doc_id
+    if len(article.text) > config.max_doc_chars:
+        return Rejected(
+            article.doc_id,
+            where,
+            f"text longer than {config.max_doc_chars} characters; split it or raise max_doc_chars",
+        )
+    if not article.text.strip():
+        return Rejected(article.doc_id, where, "no text left after removing page furniture; nothing to code")
+    detected = language.detect(article.text)
+    if detected not in (None, "en"):
+        return _replace(article, language=detected, status="skipped: language")
+    return article
+
+
+def _replace(article: Article, **changes: object) -> Article:
+    from dataclasses import replace
+
+    return replace(article, **changes)  # type: ignore[arg-type]
+
+
 def read_inputs(
-    inputs: Iterable[str], config: Config | None = None, published: date | None = None
+    inputs: Iterable[str],
+    config: Config | None = None,
+    published: date | None = None,
+    *,
+    jobs: int | None = None,
+    columns: dict[str, str] | None = None,
+    deduper: Deduper | None = None,
 ) -> Iterator[Article | Rejected]:
-    """Every document in the inputs, in order; unreadable ones become ``Rejected`` and the rest go on."""
+    """Every document in the inputs, in order; unreadable ones become ``Rejected`` and the rest go on.
+
+    ``jobs`` (default ``config.jobs``) > 1 extracts in that many worker processes, keeping input order.
+    ``columns`` maps dataset fields to column names (``{"text": "body"}``). A ``deduper`` marks duplicates
+    (status "duplicate", ``Article.removed`` unchanged) instead of dropping them.
+    """
     config = config or Config()
+    jobs = config.jobs if jobs is None else jobs
+    raws = read_raw(inputs, config, published, columns=columns)
+    work = partial(build, config=config, published=published)
+    if jobs <= 1:
+        results: Iterator[Article | Rejected] = map(work, raws)
+        yield from _dedup(results, deduper)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from _dedup(pool.map(work, raws, chunksize=4), deduper)
+
+
+def _dedup(results: Iterable[Article | Rejected], deduper: Deduper | None) -> Iterator[Article | Rejected]:
+    for result in results:
+        if deduper is None or isinstance(result, Rejected) or result.status != "ok":
+            yield result
+            continue
+        status, original = deduper.check(result)
+        yield result if status == "new" else _replace(result, status=f"duplicate: {original}")
+
+
+def read_raw(
+    inputs: Iterable[str],
+    config: Config,
+    published: date | None = None,
+    *,
+    columns: dict[str, str] | None = None,
+) -> Iterator[RawDocument | Rejected]:
+    """Raw documents of every input, streaming; a failing input yields one ``Rejected`` and the rest go on."""
     for item in inputs:
         try:
-            yield from _read_one(item, config, published)
+            yield from _read_one(item, config, columns)
         except InputError as exc:
-            yield Rejected(stable_id(item), item, exc.reason)
+            yield Rejected(stable_id(item), exc.source or item, exc.reason)
         except OSError as exc:
             yield Rejected(stable_id(item), item, f"cannot read: {exc.strerror or exc}; check the path")
 
 
-def _read_one(item: str, config: Config, published: date | None) -> Iterator[Article | Rejected]:
+def _read_one(item: str, config: Config, columns: dict[str, str] | None) -> Iterator[RawDocument | Rejected]:
     if item == "-":
-        yield article_from_text(sys.stdin.read(), published=published, input="-", split_title=True)
+        yield RawDocument("-", "text", sys.stdin.read(), split_title=True)
+        return
+    if item.startswith(("http://", "https://")):
+        from detente.ingest import feeds
+
+        yield from feeds.read_url(item, config)
         return
     path = Path(item)
     if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p)):
-            yield from read_inputs([str(child)], config, published)
+        for child in sorted(p for p in path.rglob("*") if p.is_file() and suffix(p) in SUFFIXES):
+            yield from read_raw([str(child)], config, columns=columns)
         return
     if not path.exists():
         raise InputError(item, "no such file; check the path")
-    suffix = _suffix(path)
-    if suffix in TEXT_SUFFIXES:
-        yield article_from_text(_read_text(path, config), published=published, input=item, split_title=True)
-    elif suffix == ".jsonl":
-        yield from _read_jsonl(path, config, published)
+    kind = suffix(path)
+    if kind in TEXT_SUFFIXES:
+        data = sources.read_file(path, config)
+        yield RawDocument(item, "text", data, split_title=True)
+    elif kind in HTML_SUFFIXES:
+        yield RawDocument(item, "html", sources.read_file(path, config))
+    elif kind in (".jsonl", ".ndjson"):
+        yield from sources.read_jsonl(path, config, columns, parse_date)
+    elif kind == ".csv":
+        yield from sources.read_csv(path, config, columns, parse_date)
+    elif kind == ".parquet":
+        yield from sources.read_parquet(path, config, columns, parse_date)
+    elif kind in WARC_SUFFIXES:
+        yield from sources.read_warc(path, config)
+    elif kind in FEED_SUFFIXES:
+        from detente.ingest import feeds
+
+        yield from feeds.read_feed_file(path, config)
     else:
-        raise InputError(item, f"unrecognised input type {suffix or path.name!r}; see `detente code --help`")
+        raise InputError(item, f"unrecognised input type {kind or path.name!r}; see `detente code --help`")
 
 
-def _suffix(path: Path) -> str:
+def suffix(path: Path) -> str:
+    """The extension that decides the reader, ignoring a final ``.gz``."""
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
     return suffixes[-1] if suffixes else ""
-
-
-def _read_bytes(path: Path, config: Config) -> bytes:
-    opener = gzip.open if path.suffix.lower() == ".gz" else open
-    with opener(path, "rb") as handle:
-        data = handle.read(config.max_input_bytes + 1)
-    if len(data) > config.max_input_bytes:
-        raise InputError(str(path), f"larger than {config.max_input_bytes} bytes; split it or raise max_input_bytes")
-    return bytes(data)
-
-
-def _read_text(path: Path, config: Config) -> str:
-    data = _read_bytes(path, config)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def _read_jsonl(path: Path, config: Config, published: date | None) -> Iterator[Article | Rejected]:
-    opener = gzip.open if path.suffix.lower() == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Rejected(stable_id(where), where, f"not valid JSON ({exc.msg}); fix or remove the line")
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                doc_id = str(record.get("id")) if isinstance(record, dict) and record.get("id") else stable_id(where)
-                yield Rejected(doc_id, where, "a JSONL document needs a string 'text' field")
-                continue
-            yield article_from_text(
-                record["text"],
-                doc_id=str(record["id"]) if record.get("id") not in (None, "") else None,
-                title=record.get("title"),
-                published=parse_date(record.get("published")) or published,
-                url=record.get("url"),
-                source=record.get("source"),
-                input=where,
-            )

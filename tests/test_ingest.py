@@ -1,0 +1,183 @@
+"""Ingest: plain text and HTML, page furniture, metadata, the seed page."""
+
+from __future__ import annotations
+
+import gzip
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from detente.config import Config
+from detente.ingest import article_from_text, parse_date, read_inputs
+from detente.ingest.furniture import classify, clean, is_sentence
+from detente.models import Article, Rejected
+from tests.conftest import shared_path
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+
+
+def only_article(inputs: list[str], **kwargs: object) -> Article:
+    results = list(read_inputs(inputs, **kwargs))  # type: ignore[arg-type]
+    assert len(results) == 1, results
+    assert isinstance(results[0], Article), results[0]
+    return results[0]
+
+
+def test_seed_page_furniture_removed_and_listed() -> None:
+    article = only_article([str(shared_path("seed", "russia-uk-breakthrough.txt"))])
+    assert article.title == "Russia-UK Breakthrough"
+    assert article.removed == ("10375 views", "Поделиться:", "Print:")
+    assert article.text.rstrip().endswith("'civil unrest' began.")
+    assert "Mr Lavrov said Russia was ready to bury the hatchet" in article.text
+    assert article.status == "ok" and article.language == "en"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "10375 views",
+        "Views: 1,204",
+        "2.3k views",
+        "12 комментариев",
+        "1 234 просмотра",
+        "Поделиться:",
+        "Print:",
+        "Share this",
+        "Compartir",
+        "Teilen",
+        "Follow us",
+        "Read more",
+        "Advertisement",
+        "Facebook Twitter WhatsApp",
+        "Share on Facebook",
+        "Lire aussi :",
+    ],
+)
+def test_furniture_lines_in_many_languages(line: str) -> None:
+    assert classify(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share prices fell sharply in Moscow after the announcement.",
+        "Print media were banned from the hearing, officials said.",
+        "He said: “We will follow us to the end.”",
+        "The minister read more than 300 letters from families.",
+        "Russia-UK Breakthrough",
+        "Boris Johnson",
+        "Poderiam compartir informações sobre a fronteira com os vizinhos, disse ele.",
+        "Syria",
+    ],
+)
+def test_text_lines_are_kept(line: str) -> None:
+    assert classify(line) is None
+
+
+def test_sentences_are_recognised_as_prose() -> None:
+    assert is_sentence("The minister said the talks would continue next week.")
+    assert not is_sentence("Related articles")
+    assert not is_sentence("10375 views")
+
+
+def test_clean_removes_related_list_at_the_end_only() -> None:
+    body = (
+        "Talks resumed on Monday after a long pause between the two governments.\n\n"
+        "Related articles\n\nBorder dispute flares again\nFishing crews detained near islands\n"
+    )
+    cleaned = clean(body)
+    assert cleaned.text == "Talks resumed on Monday after a long pause between the two governments."
+    items = ("Border dispute flares again", "Fishing crews detained near islands")
+    assert cleaned.removed == ("Related articles", *items)
+
+
+def test_clean_keeps_a_heading_followed_by_prose() -> None:
+    body = (
+        "The summit opened in Vienna on Monday with a call for calm from the hosts.\n\n"
+        "Related\n\n"
+        "Delegates said the related issue of sanctions would come up on Tuesday; no deal was expected.\n"
+        "The meeting ends on Wednesday with a joint statement, officials said today."
+    )
+    assert "Delegates said" in clean(body).text
+
+
+def test_byline_becomes_author() -> None:
+    text = "By Jane Alvarez\n\nThe ministers met in Geneva on Monday and agreed to meet again in a month."
+    article = article_from_text(text, clean=True)
+    assert article.author == "Jane Alvarez"
+    assert article.removed == ("By Jane Alvarez",)
+    assert article.text.startswith("The ministers met")
+
+
+def test_article_from_text_without_clean_keeps_everything() -> None:
+    text = "Title\n\nThe ministers met in Geneva on Monday.\n\n10375 views"
+    article = article_from_text(text, split_title=True)
+    assert article.title == "Title"
+    assert article.text.endswith("10375 views")
+    assert article.removed == ()
+
+
+def test_title_only_when_followed_by_blank_line(tmp_path: Path) -> None:
+    path = tmp_path / "no_title.txt"
+    path.write_text("The ministers met in Geneva on Monday.\nThey agreed to meet again.\n", encoding="utf-8")
+    article = only_article([str(path)])
+    assert article.title is None
+    assert article.text.startswith("The ministers met")
+
+
+def test_html_page_main_text_metadata_and_furniture() -> None:
+    article = only_article([str(FIXTURES / "furniture_page.html")])
+    assert article.title == "Ministers agree to resume talks"
+    assert article.published == date(2016, 11, 21)
+    assert article.url == "https://herald.example.org/world/ministers-agree-to-resume-talks"
+    assert article.source == "The Borderland Herald"
+    assert article.author == "Jane Alvarez"
+    assert article.text.startswith("The foreign ministers of Northland and Southland")
+    assert "10375 views" in article.removed and "Compartir" in article.removed
+    for junk in ("10375 views", "Compartir", "Advertisement", "Related articles", "cookies", "Home"):
+        assert junk not in article.text
+    # paragraphs are separated by blank lines (the NLP stage ends sentences there)
+    assert article.text.count("\n\n") == 4
+
+
+def test_gzipped_html_and_published_default(tmp_path: Path) -> None:
+    page = (FIXTURES / "furniture_page.html").read_text(encoding="utf-8")
+    page = page.replace('<meta property="article:published_time" content="2016-11-21T09:30:00Z">', "")
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(gzip.compress(page.encode("utf-8")))
+    article = only_article([str(path)], published=date(2020, 1, 2))
+    assert article.text.startswith("The foreign ministers")
+    assert article.published == date(2020, 1, 2)  # not a guess from the copyright line
+
+
+def test_page_without_article_is_rejected_with_reason(tmp_path: Path) -> None:
+    path = tmp_path / "nav.html"
+    path.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")
+    (result,) = read_inputs([str(path)])
+    assert isinstance(result, Rejected)
+    assert "no main text" in result.reason and result.input == str(path)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2016-11-21", date(2016, 11, 21)),
+        ("2016-11-21T09:30:00Z", date(2016, 11, 21)),
+        ("Mon, 21 Nov 2016 09:30:00 GMT", date(2016, 11, 21)),
+        (date(2016, 11, 21), date(2016, 11, 21)),
+        ("yesterday-ish", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_date(value: object, expected: date | None) -> None:
+    assert parse_date(value) == expected
+
+
+def test_config_limits_reject_long_documents(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("The ministers met in Geneva on Monday. " * 50, encoding="utf-8")
+    (result,) = read_inputs([str(path)], Config(max_doc_chars=100))
+    assert isinstance(result, Rejected)
+    assert "max_doc_chars" in result.reason
