@@ -1,0 +1,116 @@
+"""Folding control verbs into the event they govern: "agreed to hold talks" is one event, 036, not two.
+
+CAMEO codes intentions, threats, refusals and appeals by what they are about; the governor's kind (from
+``data/lexicon/governors.tsv``) and the governed event's code give the combined code.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from detente import cameo
+from detente.events import syntax
+from detente.events.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from detente.events import Predicate
+
+# Governed code (by longest prefix) → combined code, per governor kind.
+INTENT = {
+    "04": "036", "046": "036", "045": "039", "05": "032", "057": "037", "06": "031", "061": "0311",
+    "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333",
+    "074": "0334", "08": "035", "081": "0351", "082": "0352", "084": "0353", "0841": "0353", "085": "0354",
+    "086": "0355", "087": "0356", "03": "", "01": "030", "02": "030",
+}  # fmt: skip
+THREATEN = {
+    "16": "131", "160": "1311", "163": "1312", "161": "1313", "14": "133", "04": "134", "046": "134",
+    "17": "137", "18": "138", "19": "1384", "20": "1383", "15": "138",
+}  # fmt: skip
+REFUSE = {
+    "04": "125", "036": "125", "046": "125", "045": "126", "038": "126", "057": "127", "037": "127",
+    "027": "127", "08": "124", "084": "1243", "0841": "1243", "085": "1244", "086": "1245", "087": "1246",
+    "06": "121", "061": "1211", "062": "1212", "063": "1213", "07": "122", "071": "1221", "072": "1222",
+    "073": "1223", "074": "1224", "03": "120", "05": "120",
+}  # fmt: skip
+APPEAL = {
+    "04": "026", "046": "026", "036": "026", "057": "027", "037": "027", "045": "028", "06": "021",
+    "061": "0211", "062": "0212", "063": "0213", "064": "0214", "07": "023", "071": "0231", "072": "0232",
+    "073": "0233", "074": "0234", "08": "025", "084": "0253", "0841": "0253", "085": "0254", "086": "0255",
+    "087": "0256", "05": "022",
+}  # fmt: skip
+DEMAND = {
+    "04": "106", "046": "106", "057": "107", "045": "108", "06": "101", "07": "103", "08": "105",
+    "084": "1053", "0841": "1053", "085": "1054", "086": "1055", "087": "1056", "05": "102",
+}  # fmt: skip
+TABLES = {"intent": INTENT, "threaten": THREATEN, "refuse": REFUSE, "appeal": APPEAL, "demand": DEMAND}
+DEFAULTS = {"intent": "030", "threaten": "130", "refuse": "120", "appeal": "020", "demand": "100"}
+FLAG_KINDS = {"future": "future", "hypothetical": "hypothetical", "intent": "future"}
+
+
+def combined_code(kind: str, governed: str) -> str:
+    """The code of "<governor kind> to <governed event>"; the governed code when the kind keeps it."""
+    table = TABLES.get(kind)
+    if table is None:
+        return governed
+    for length in (4, 3, 2):
+        mapped = table.get(governed[:length])
+        if mapped is not None:
+            return mapped or governed
+    return DEFAULTS[kind]
+
+
+def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
+    """Fold each governed predicate into its governor; the rest stay as they are."""
+    from detente.events import Predicate
+
+    result = dict(coded)
+    for index in sorted(coded, key=lambda i: -_depth(coded[i].head)):
+        predicate = result.get(index)
+        if predicate is None or predicate.nominal:
+            continue
+        governor = syntax.governor_of(predicate.head)
+        if governor is None:
+            continue
+        kind = lexicon.governors.get(governor.lemma_.lower())
+        if kind is None or (governor.pos_ not in {"VERB", "ADJ"}):
+            continue
+        if kind in {"plain", "future", "hypothetical"}:
+            if kind in FLAG_KINDS:
+                predicate.flags.add(FLAG_KINDS[kind])
+            result.pop(governor.i, None)
+            continue
+        code = combined_code(kind, predicate.code)
+        if not cameo.is_valid(code):
+            continue
+        extra = (
+            [child for child in governor.children if child.dep_ == "dobj"]
+            if kind in {"appeal", "demand"}
+            else []
+        )
+        flags = set(predicate.flags)
+        if kind == "intent":
+            flags.add("future")
+        # An intent expressed with an adjective ("ready to") has its subject on the copula, reached via the
+        # governed verb's control chain; a verb governor has its own.
+        head = governor if governor.pos_ == "VERB" else predicate.head
+        result[governor.i if governor.pos_ == "VERB" else index] = Predicate(
+            head=head,
+            anchor=predicate.anchor,
+            code=code,
+            frame=predicate.frame,
+            trigger=[governor, *predicate.trigger],
+            flags=flags,
+            extra_targets=extra,
+        )
+        if governor.pos_ == "VERB":
+            result.pop(index, None)
+    return list(result.values())
+
+
+def _depth(token: object) -> int:
+    depth = 0
+    walker = token
+    while getattr(walker, "head", walker) is not walker and depth < 50:
+        walker = walker.head  # type: ignore[attr-defined]
+        depth += 1
+    return depth

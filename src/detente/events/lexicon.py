@@ -1,0 +1,119 @@
+"""The event lexicon: predicate lemmas with argument frames → CAMEO codes, read from ``data/lexicon``.
+
+Two layers: detente's own hand-written frames (``verbs.tsv``, ``nouns.tsv``) and frames derived from
+PETRARCH's CAMEO verb dictionary (``petrarch_verbs.tsv``, MIT). A frame lists what must be found around the
+predicate in the dependency parse (an object word, a preposition and its object, a particle); the most
+specific matching frame wins, and a hand frame wins a tie.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from detente import cameo
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class FrameItem:
+    """One requirement of a frame: ``kind`` is obj, prep or word; ``word`` may be an ``@synset``."""
+
+    kind: str
+    prep: str | None
+    word: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    lemma: str
+    code: str
+    items: tuple[FrameItem, ...]
+    hand: bool
+
+    @property
+    def score(self) -> float:
+        """Specificity: weighted requirements (a bare preposition least); hand frames get half a point."""
+        weights = {"obj": 1.0, "word": 1.0, "prep": 0.75}
+        total = sum(
+            weights[item.kind] + (0.5 if item.kind == "prep" and item.word else 0.0) for item in self.items
+        )
+        return total + (0.5 if self.hand else 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, tuple[Frame, ...]]
+    nouns: dict[str, tuple[Frame, ...]]
+    synsets: dict[str, frozenset[str]]
+    governors: dict[str, str]
+
+    def words(self, name: str) -> frozenset[str]:
+        """The members of a synset (``@weapon``) or the word itself."""
+        if name.startswith("@"):
+            return self.synsets.get(name[1:], frozenset())
+        return frozenset((name,))
+
+
+def parse_item(text: str) -> FrameItem | None:
+    kind, _, rest = text.partition(":")
+    if kind == "prep":
+        prep, _, word = rest.partition(">")
+        return FrameItem("prep", prep, word or None)
+    if kind in {"obj", "word"} and rest:
+        return FrameItem(kind, None, rest)
+    return None
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("detente").joinpath(f"data/lexicon/{name}").read_text(encoding="utf-8")
+    rows: list[list[str]] = []
+    header_seen = False
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+def _frames(name: str, hand: bool) -> dict[str, list[Frame]]:
+    frames: dict[str, list[Frame]] = defaultdict(list)
+    for row in _rows(name):
+        lemma, code = row[0].strip(), row[1].strip()
+        if code != "-" and not cameo.is_valid(code):
+            log.warning("lexicon %s: %r has unknown CAMEO code %r; skipped", name, lemma, code)
+            continue
+        raw_items = row[2].split() if len(row) > 2 else []
+        items = tuple(item for item in (parse_item(raw) for raw in raw_items) if item is not None)
+        if len(items) != len(raw_items):
+            continue
+        frames[lemma].append(Frame(lemma, code, items, hand))
+    return frames
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """The packaged lexicon, read once per process."""
+    verbs: dict[str, list[Frame]] = defaultdict(list)
+    for source, hand in (("petrarch_verbs.tsv", False), ("verbs.tsv", True)):
+        for lemma, frames in _frames(source, hand).items():
+            verbs[lemma].extend(frames)
+    nouns = _frames("nouns.tsv", True)
+    synsets: dict[str, set[str]] = defaultdict(set)
+    for name, word in (row[:2] for row in _rows("petrarch_synsets.tsv")):
+        synsets[name].add(word)
+    governors = {row[0]: row[1] for row in _rows("governors.tsv")}
+    log.debug("lexicon: %d verb lemmas, %d event nouns", len(verbs), len(nouns))
+    return Lexicon(
+        verbs={lemma: tuple(frames) for lemma, frames in verbs.items()},
+        nouns={lemma: tuple(frames) for lemma, frames in nouns.items()},
+        synsets={name: frozenset(words) for name, words in synsets.items()},
+        governors=governors,
+    )

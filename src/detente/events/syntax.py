@@ -1,0 +1,306 @@
+"""Reading the dependency parse for the event coder: frames, subjects, objects, governors and modality.
+
+Everything here takes spaCy tokens and returns tokens or small values; mapping tokens to actors and building
+``Event`` records happens in the stage (``detente.events``), so this module stays about syntax only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from detente.events.lexicon import Frame, FrameItem, Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+OBJECTS = {"dobj", "dative", "attr", "oprd"}
+#: Prepositions whose object is the target of an event when the frame names none.
+TARGET_PREPS = (
+    "with", "to", "against", "on", "upon", "at", "toward", "towards", "into", "between", "over", "outside",
+)  # fmt: skip
+#: Clausal complements that hold the event a governor is about.
+COMPLEMENTS = {"xcomp", "ccomp"}
+#: Relative pronouns that stand for the noun a relative clause modifies.
+RELATIVES = {"who", "which", "that", "whom"}
+MODIFIERS = {"compound", "amod", "poss", "nmod", "appos"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+CONDITION_MARKS = {"if", "unless", "provided", "providing"}
+NEGATORS = {"not", "n't", "never", "no"}
+
+
+def words_of(token: Token) -> set[str]:
+    """The token's own word forms plus those of its compound and adjective modifiers."""
+    found = {token.lemma_.lower(), token.lower_}
+    for child in token.children:
+        if child.dep_ in {"compound", "amod"}:
+            found.update((child.lemma_.lower(), child.lower_))
+    return found
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
+
+
+def objects(verb: Token) -> list[Token]:
+    found = [child for child in verb.children if child.dep_ in OBJECTS]
+    if is_passive(verb):
+        found += [child for child in verb.children if child.dep_ in PASSIVE_SUBJECTS]
+    return found
+
+
+def preps(token: Token) -> Iterator[tuple[str, Token | None]]:
+    """(preposition, its object) for the token's prepositional children, including agentive "by"."""
+    for child in token.children:
+        if child.dep_ in {"prep", "agent"}:
+            pobj = next((grand for grand in child.children if grand.dep_ in {"pobj", "pcomp"}), None)
+            yield child.lower_, pobj
+
+
+def matches(item: FrameItem, predicate: Token, lexicon: Lexicon) -> bool:
+    wanted = lexicon.words(item.word) if item.word else frozenset()
+    if item.kind == "obj":
+        return any(words_of(obj) & wanted for obj in objects(predicate))
+    if item.kind == "word":
+        return any({child.lower_, child.lemma_.lower()} & wanted for child in predicate.children)
+    holders = [predicate, *objects(predicate)]
+    for holder in holders:
+        for prep, pobj in preps(holder):
+            if prep != item.prep:
+                continue
+            if not wanted or (pobj is not None and _subtree_words(pobj) & wanted):
+                return True
+    return False
+
+
+def _subtree_words(token: Token) -> set[str]:
+    found = words_of(token)
+    for child in token.children:
+        if child.dep_ in {"prep", "pobj", "conj"}:
+            found |= words_of(child)
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    found |= words_of(grand)
+    return found
+
+
+def best_frame(predicate: Token, frames: tuple[Frame, ...], lexicon: Lexicon) -> Frame | None:
+    """The most specific frame whose requirements all hold around the predicate (ties: first listed)."""
+    best: Frame | None = None
+    for frame in frames:
+        if best is not None and frame.score <= best.score:
+            continue
+        if all(matches(item, predicate, lexicon) for item in frame.items):
+            best = frame
+    return best
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """A noun and the nouns coordinated with it ("Britain and France" → both)."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            found.extend(with_conjuncts(child))
+    return found
+
+
+def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
+    """The acting noun(s) of a verb and how they were found (direct, agent, relative, control, absolute).
+
+    Passives take their agent ("by Moscow"), or the actor of an absolute "with X slamming …" clause; verbs
+    without a subject of their own take their governor's (control, coordination, "the step of calling on").
+    """
+    if depth > 4:
+        return [], "none"
+    passive = is_passive(verb)
+    for child in verb.children:
+        if child.dep_ in SUBJECTS and not passive:
+            if child.lower_ in RELATIVES and verb.dep_ == "relcl":
+                return with_conjuncts(verb.head), "relative"
+            return with_conjuncts(child), "direct"
+    if passive:
+        for prep, pobj in preps(verb):
+            if prep == "by" and pobj is not None:
+                return with_conjuncts(pobj), "agent"
+        absolute = _absolute_actor(verb)
+        if absolute is not None:
+            return with_conjuncts(absolute), "absolute"
+        return [], "none"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return with_conjuncts(verb.head), "relative"
+    if verb.dep_ == "relcl":
+        return [], "none"
+    head = verb.head
+    if head is verb:
+        return [], "none"
+    if verb.dep_ == "acomp" or (head.pos_ == "ADJ" and head.dep_ == "acomp"):
+        # "Russia was ready to bury …": the adjective's subject sits on the copula.
+        found, _ = subjects(head if verb.dep_ == "acomp" else head.head, depth + 1)
+        return found, "control"
+    if verb.dep_ in {"xcomp", "conj", "advcl"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
+        if verb.dep_ == "xcomp" and head.pos_ == "VERB":
+            objects_of_head = [child for child in head.children if child.dep_ in {"dobj"}]
+            if objects_of_head:  # object control: "urged Russia to use" → Russia uses
+                return with_conjuncts(objects_of_head[0]), "control"
+        found, _ = subjects(head, depth + 1)
+        return found, "control"
+    if verb.dep_ in {"pcomp", "pobj"} or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
+        walker = head
+        for _ in range(4):
+            if walker.pos_ in {"VERB", "AUX"}:
+                found, _ = subjects(walker, depth + 1)
+                return found, "control"
+            if walker.head is walker:
+                break
+            walker = walker.head
+    return [], "none"
+
+
+def _absolute_actor(verb: Token) -> Token | None:
+    """The actor of an absolute clause in a passive's scope: "was chastised … with Moscow slamming it"."""
+    for token in verb.subtree:
+        if token.dep_ != "prep" or token.lower_ != "with":
+            continue
+        for child in token.children:
+            if child.dep_ == "pcomp" and child.pos_ == "VERB":
+                subject = next((grand for grand in child.children if grand.dep_ == "nsubj"), None)
+                if subject is not None:
+                    return subject
+            if child.dep_ == "pobj" and any(grand.dep_ == "acl" for grand in child.children):
+                return child
+    return None
+
+
+def target_candidates(predicate: Token, frame: Frame | None) -> list[list[Token]]:
+    """Groups of coordinated nouns that may be the target, best first: the frame's preposition, the
+    objects (and what they are about: "stop the assault on Aleppo"), then the target prepositions."""
+    found: list[Token] = []
+    frame_preps = [item.prep for item in frame.items if item.kind == "prep"] if frame else []
+    holders = [predicate]
+    if predicate.pos_ in {"VERB", "AUX"}:
+        holders += [child for child in predicate.children if child.dep_ == "dobj"]
+    for prep_word in frame_preps:
+        for holder in holders:
+            found += [pobj for prep, pobj in preps(holder) if prep == prep_word and pobj is not None]
+    if predicate.pos_ in {"VERB", "AUX"}:
+        for obj in objects(predicate):
+            found.append(obj)
+            for prep, pobj in preps(obj):
+                if pobj is not None and prep in {*TARGET_PREPS, "about", "in", "of", "for"}:
+                    found.append(pobj)
+                    found += [
+                        inner for word, inner in preps(pobj) if inner is not None and word in {"in", "of"}
+                    ]
+    target_preps = TARGET_PREPS if predicate.pos_ in {"VERB", "AUX"} else (*TARGET_PREPS, "for", "against")
+    for prep_word in target_preps:
+        for holder in holders:
+            found += [pobj for prep, pobj in preps(holder) if prep == prep_word and pobj is not None]
+    groups: list[list[Token]] = []
+    seen: set[int] = set()
+    for token in found:
+        if token.i in seen:
+            continue
+        group = with_conjuncts(token)
+        seen.update(member.i for member in group)
+        groups.append(group)
+    return groups
+
+
+def noun_source_candidates(noun: Token) -> list[Token]:
+    """Who acts in a nominal event: "Russia's attack", "Russian support", "the attack by rebels"."""
+    found: list[Token] = []
+    for prep, pobj in preps(noun):
+        if prep == "by" and pobj is not None:
+            found += with_conjuncts(pobj)
+    found += [child for child in noun.children if child.dep_ in {"poss", "compound", "amod", "nmod"}]
+    return found
+
+
+def condition_subjects(predicate: Token) -> list[Token]:
+    """Subjects of an if-clause on the predicate or its governors ("ready to … if the UK changes")."""
+    walker = predicate
+    for _ in range(4):
+        for child in walker.children:
+            if child.dep_ == "advcl" and any(
+                grand.dep_ == "mark" and grand.lower_ in CONDITION_MARKS for grand in child.children
+            ):
+                found = [grand for grand in child.children if grand.dep_ in SUBJECTS]
+                if found:
+                    return with_conjuncts(found[0])
+        if walker.head is walker:
+            break
+        walker = walker.head
+    return []
+
+
+def governor_of(predicate: Token) -> Token | None:
+    """The verb or adjective whose complement the predicate is ("agreed to meet" → agreed)."""
+    if predicate.dep_ in COMPLEMENTS and predicate.head is not predicate:
+        return predicate.head
+    return None
+
+
+def modality(predicate: Token, governor: Token | None) -> set[str]:
+    """Flags from the predicate's and its governor's auxiliaries, negators and conditional clauses."""
+    flags: set[str] = set()
+    holders = [predicate]
+    if governor is not None:
+        holders.append(governor)
+        if governor.pos_ == "ADJ" and governor.head is not governor:
+            holders.append(governor.head)  # "is ready to …": the copula carries aux, neg, if-clauses
+    if predicate.dep_ == "advcl" and any(
+        child.dep_ == "mark" and child.lower_ in CONDITION_MARKS for child in predicate.children
+    ):
+        flags.add("conditional")
+    for holder in holders:
+        for child in holder.children:
+            word = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and word == "never"):
+                flags.add("negated")
+            elif child.dep_ == "aux" and child.tag_ == "MD":
+                if word in FUTURE_AUX or child.lemma_ in FUTURE_AUX:
+                    flags.add("future")
+                elif word in HYPOTHETICAL_AUX or child.lemma_ in HYPOTHETICAL_AUX:
+                    flags.add("hypothetical")
+            elif child.dep_ == "advcl" and any(
+                grand.dep_ == "mark" and grand.lower_ in CONDITION_MARKS for grand in child.children
+            ):
+                flags.add("conditional")
+    if predicate.sent.text.rstrip().endswith("?"):
+        flags.add("question")
+    return flags
+
+
+def speech_head(predicate: Token) -> Token | None:
+    """The verb of saying that the predicate's clause is reported under ("said Russia was ready")."""
+    walker = predicate
+    for _ in range(4):
+        if walker.dep_ not in {"ccomp", "xcomp", "conj", "acomp"} or walker.head is walker:
+            return None
+        walker = walker.head
+        if walker.dep_ != "conj" and walker.pos_ == "VERB" and walker.lemma_ in REPORTING:
+            return walker
+    return None
+
+
+REPORTING = {
+    "say",
+    "tell",
+    "state",
+    "add",
+    "announce",
+    "claim",
+    "report",
+    "insist",
+    "note",
+    "declare",
+    "write",
+    "argue",
+    "stress",
+    "believe",
+    "think",
+    "suggest",
+}
