@@ -95,12 +95,27 @@ def decode(data: bytes, declared: str | None = None) -> str:
             return data.decode(declared)
         except (LookupError, UnicodeDecodeError):
             log.debug("declared charset %r does not decode the document", declared)
+    return data.decode(detect_encoding(data), errors="replace")
+
+
+WEB_ENCODINGS = (
+    "cp1252", "cp1251", "gb18030", "shift_jis", "euc_kr", "big5", "cp1256", "koi8_r", "cp1250",
+    "iso8859_2", "cp1253", "cp1254", "cp1255", "cp874", "euc_jp", "latin_1",
+)  # fmt: skip
+"""Encodings by how common they are on news sites: the tie-break when several decode equally well."""
+
+
+def detect_encoding(data: bytes) -> str:
+    """The likeliest legacy encoding; among equally clean candidates the more common one on the web."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
-        return data.decode(best.encoding, errors="replace")
-    return data.decode("cp1252", errors="replace")
+    matches = list(from_bytes(data[:200_000]))
+    if not matches:
+        return "cp1252"
+    floor = min(match.chaos for match in matches) + 0.01
+    clean = [match.encoding for match in matches if match.chaos <= floor]
+    ranked = sorted(clean, key=lambda enc: WEB_ENCODINGS.index(enc) if enc in WEB_ENCODINGS else 99)
+    return ranked[0]
 
 
 def looks_binary(text: str) -> bool:
@@ -208,10 +223,7 @@ def read_csv(
             head.decode("utf-8")
         except UnicodeDecodeError as exc:
             if exc.start < len(head) - 4:  # not just a character cut at the buffer's end
-                from charset_normalizer import from_bytes
-
-                best = from_bytes(head).best()
-                encoding = best.encoding if best is not None else "cp1252"
+                encoding = detect_encoding(head)
     with open_binary(path) as raw:
         stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
         dialect: type[csv.Dialect] | csv.Dialect = csv.excel
@@ -259,13 +271,22 @@ def read_warc(path: Path, config: Config) -> Iterator[RawDocument | Rejected]:
     from warcio.exceptions import ArchiveLoadFailed
 
     with path.open("rb") as handle:
+        head = handle.read(16)
+        handle.seek(0)
+        if not head.startswith((b"WARC/", b"\x1f\x8b", b"filedesc://")):
+            raise InputError(str(path), "not a WARC/ARC file (no WARC header); check the file")
+        records = documents = 0
         try:
             for record in ArchiveIterator(handle, arc2warc=True):
+                records += 1
                 document = _warc_document(record, path, config)
                 if document is not None:
+                    documents += 1
                     yield document
         except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
             raise InputError(str(path), f"not a readable WARC/ARC file ({exc}); check the file") from exc
+        if not documents:
+            log.warning("%s: no HTML response among %d records", path, records)
 
 
 def _warc_document(record: Any, path: Path, config: Config) -> RawDocument | Rejected | None:
