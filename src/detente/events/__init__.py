@@ -207,7 +207,12 @@ class RuleEvents:
             groups.append(syntax.condition_subjects(predicate.head))
         trigger = list(predicate.trigger)
         for group in groups:
-            targets = [actor for actor in index.group(group) if actor not in sources or len(sources) > 1]
+            targets = [
+                actor
+                for actor in index.group(group)
+                if (actor not in sources or len(sources) > 1)
+                and not any(actor.code == source.country for source in sources)  # "He reiterated the UK's …"
+            ]
             if targets:
                 prep = group[0].head
                 if prep.dep_ == "prep" and prep.head in (predicate.head, predicate.anchor):

@@ -68,6 +68,11 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
         predicate = result.get(index)
         if predicate is None or predicate.nominal:
             continue
+        head = predicate.head
+        if head.dep_ in {"pcomp", "pobj"} and head.head.head.i in coded and head.head.head.i != index:
+            # "accused Britain of spying", "criticised X for attacking": the content of a coded event
+            result.pop(index, None)
+            continue
         governor = syntax.governor_of(predicate.head)
         if governor is None:
             continue

@@ -131,6 +131,10 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return [], "none"
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return with_conjuncts(verb.head), "relative"
+    if verb.dep_ == "acl":  # "his commitment to fight" → his
+        owner = next((child for child in verb.head.children if child.dep_ == "poss"), None)
+        if owner is not None:
+            return with_conjuncts(owner), "control"
     if verb.dep_ == "relcl":
         return [], "none"
     head = verb.head

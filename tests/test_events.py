@@ -1,0 +1,246 @@
+"""The event coder on small inline sentences, with actors fixed by hand so that only the coder is tested."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from detente import cameo
+from detente import nlp as nlp_stage
+from detente.config import Config
+from detente.events import RuleEvents, hand_mentions
+from detente.events.combine import combined_code
+from detente.events.lexicon import load
+from detente.models import Article, Event
+from detente.pipeline import DocState
+from tests.conftest import shared_path
+
+ACTORS = {
+    "France": "FRA",
+    "French officials": "FRAGOV",
+    "Germany": "DEU",
+    "Iran": "IRN",
+    "Iraq": "IRQ",
+    "Israel": "ISR",
+    "Britain": "GBR",
+    "Russia": "RUS",
+    "Russian": "RUS",
+    "Moscow": "RUS",
+    "Ukraine": "UKR",
+    "Johnson": "GBRGOV",
+    "Lavrov": "RUSGOV",
+    "the rebels": "SYRREB",
+    "the army": "SYRMIL",
+}
+
+
+@pytest.fixture(scope="module")
+def coder() -> RuleEvents:
+    return RuleEvents(Config())
+
+
+@pytest.fixture(scope="module")
+def code(nlp, coder):  # type: ignore[no-untyped-def]
+    def run(text: str, actors: dict[str, str] | None = None) -> list[Event]:
+        doc = nlp(text)
+        state = DocState(article=Article("doc", text), doc=doc, sentences=nlp_stage.sentences(doc))
+        state.mentions = hand_mentions(doc, actors or ACTORS)
+        coder(state)
+        return state.events
+
+    return run
+
+
+def dyads(events: list[Event]) -> set[tuple[str, str | None, str]]:
+    return {(e.source.code if e.source else "", e.target.code if e.target else None, e.cameo) for e in events}
+
+
+def only(events: list[Event], root: str) -> list[Event]:
+    return [event for event in events if event.root == root]
+
+
+def test_simple_criticism(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("France condemned Germany on Monday.")
+    assert dyads(events) == {("FRA", "DEU", "111")}
+    [event] = events
+    assert event.trigger == "condemned"
+    assert event.coder == "cameo.rules.v1"
+    assert event.quad_class == 3 and event.goldstein == cameo.lookup("111").goldstein
+    assert event.flags == ()
+
+
+def test_passive_swaps_roles(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Johnson was slammed by Moscow.")
+    assert dyads(events) == {("RUS", "GBRGOV", "111")}
+
+
+def test_coordinated_sources_and_targets_give_one_event_per_pair(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("France and Germany criticised Iran and Iraq.")
+    pairs = {(s, t) for s, t, _ in dyads(events)}
+    assert pairs == {("FRA", "IRN"), ("FRA", "IRQ"), ("DEU", "IRN"), ("DEU", "IRQ")}
+
+
+def test_accuse_of_is_an_accusation_with_the_object_as_target(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Iran accused Britain of spying.")
+    assert {(s, t) for s, t, _ in dyads(events)} == {("IRN", "GBR")}
+    assert all(e.cameo.startswith("112") for e in events)
+
+
+def test_control_verb_folds_into_intent_to_meet(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Iran agreed to hold talks with France.")
+    assert dyads(events) == {("IRN", "FRA", "036")}
+    assert "future" in events[0].flags
+    assert "agreed" in events[0].trigger
+
+
+def test_refusal_codes(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Iran refused to meet French officials.")
+    assert dyads(events) == {("IRN", "FRAGOV", "125")}
+
+
+def test_negation_is_flagged(code) -> None:  # type: ignore[no-untyped-def]
+    [event] = only(code("Iran did not attack Iraq."), "19")
+    assert event.flags == ("negated",)
+    assert (event.source and event.source.code, event.target and event.target.code) == ("IRN", "IRQ")
+
+
+def test_reported_speech_gives_statement_and_reported_event(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Lavrov said Russia was ready to hold talks with Britain.")
+    statement = [e for e in events if e.cameo == "010"]
+    embedded = [e for e in events if e.root == "03"]
+    assert [(e.source and e.source.code) for e in statement] == ["RUSGOV"]
+    assert [(e.source and e.source.code, e.target and e.target.code) for e in embedded] == [("RUS", "GBR")]
+    assert {"reported", "future"} <= set(embedded[0].flags)
+
+
+def test_conditional_readiness(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Russia is ready to reciprocate if Britain changes its policy.")
+    intent = only(events, "03")
+    assert intent and "conditional" in intent[0].flags
+    assert intent[0].source is not None and intent[0].source.code == "RUS"
+    assert intent[0].target is not None and intent[0].target.code == "GBR"
+
+
+def test_future_and_hypothetical(code) -> None:  # type: ignore[no-untyped-def]
+    [sanction] = code("Britain will impose sanctions on Russia.")
+    assert (sanction.cameo, sanction.target and sanction.target.code) == ("163", "RUS")
+    assert "future" in sanction.flags
+    [attack] = only(code("Iran would attack Israel."), "19")
+    assert "hypothetical" in attack.flags
+
+
+def test_question(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Will Iran attack Israel?")
+    assert events and all("question" in e.flags for e in events)
+
+
+def test_threat_to_attack_is_a_military_threat(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Iran threatened to attack Israel.")
+    assert {e.cameo[:3] for e in events} == {"138"}
+    assert {(e.source and e.source.code, e.target and e.target.code) for e in events} == {("IRN", "ISR")}
+
+
+def test_appeal_takes_the_urged_actor_as_target(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Britain urged Russia to withdraw its troops.")
+    assert {(s, t) for s, t, _ in dyads(events)} == {("GBR", "RUS")}
+    assert all(e.root == "02" for e in events)
+    assert events[0].cameo == "0256"
+
+
+def test_phone_call(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Johnson spoke by phone with Lavrov on Sunday.")
+    assert dyads(events) == {("GBRGOV", "RUSGOV", "041")}
+    assert cameo.lookup("041").plover_mode == "phone"
+
+
+def test_light_verb_with_event_noun(code) -> None:  # type: ignore[no-untyped-def]
+    assert dyads(code("Britain imposed sanctions on Russia.")) == {("GBR", "RUS", "163")}
+    talks = code("France held talks with Germany.")
+    assert {(s, t, c[:2]) for s, t, c in dyads(talks)} == {("FRA", "DEU", "04")}
+
+
+def test_nominal_event_takes_its_possessor_as_source(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Moscow's attack on Ukraine began at dawn.")
+    assert ("RUS", "UKR", "190") in dyads(events)
+
+
+def test_both_sides_means_the_pair_in_context(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("France criticised Germany. Later both sides agreed to resume talks.")
+    intents = only(events, "03")
+    assert {(e.source and e.source.code, e.target and e.target.code) for e in intents} == {
+        ("FRA", "DEU"),
+        ("DEU", "FRA"),
+    }
+
+
+def test_relative_clause_subject(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Johnson, who accused Russia of war crimes, left early.")
+    assert ("GBRGOV", "RUS") in {(s, t) for s, t, _ in dyads(events)}
+
+
+def test_no_event_without_an_acting_actor(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("The embassy was attacked overnight.") == []
+    assert code("A storm hit the coast of Britain.") == []
+    assert code("Prices rose sharply in March.") == []
+
+
+def test_event_fields_are_consistent(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials met on Monday. Iran accused Britain of spying."
+    events = code(text)
+    assert events
+    for event in events:
+        assert cameo.is_valid(event.cameo)
+        assert event.quad_class == cameo.quad_class(event.cameo)
+        assert text[event.trigger_span[0] : event.trigger_span[1]] == event.trigger
+        assert text[event.span[0] : event.span[1]] == event.sentence
+        assert 0.0 <= event.confidence <= 1.0
+        assert set(event.flags) <= {
+            "negated",
+            "conditional",
+            "hypothetical",
+            "future",
+            "reported",
+            "question",
+        }
+    again = code(text)
+    assert [e.event_id for e in again] == [e.event_id for e in events]
+
+
+def test_combined_codes() -> None:
+    assert combined_code("intent", "046") == "036"
+    assert combined_code("intent", "0331") == "0331"
+    assert combined_code("refuse", "0841") == "1243"
+    assert combined_code("threaten", "163") == "1312"
+    assert combined_code("appeal", "087") == "0256"
+    assert combined_code("plain", "190") == "190"
+    assert combined_code("demand", "111") == "100"
+
+
+def test_every_lexicon_code_is_valid() -> None:
+    lexicon = load()
+    assert len(lexicon.verbs) > 1000
+    for frames in (*lexicon.verbs.values(), *lexicon.nouns.values()):
+        for frame in frames:
+            assert frame.code == "-" or cameo.is_valid(frame.code), frame
+    assert {"intent", "refuse", "appeal", "threaten"} <= set(lexicon.governors.values())
+
+
+def test_seed_page_dyads(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Through the whole pipeline (real actor stage): the page's GBR↔RUS events."""
+    from detente.ingest import article_from_text
+
+    text = shared_path("seed", "russia-uk-breakthrough.txt").read_text(encoding="utf-8")
+    coded = pipeline.code(article_from_text(text, published=date(2016, 11, 21)))
+    found = {
+        (e.source.country if e.source else None, e.target.country if e.target else None, e.root)
+        for e in coded.events
+    }
+    summary = json.dumps(sorted(map(str, found)))
+    assert ("GBR", "RUS", "04") in found, summary
+    assert ("GBR", "RUS", "02") in found, summary
+    assert {("GBR", "RUS", "03"), ("RUS", "GBR", "03")} <= found, summary
+    assert ("RUS", "GBR", "11") in found, summary
+    conditional = [e for e in coded.events if "conditional" in e.flags and e.root == "03"]
+    assert conditional and all(e.source and e.source.country == "RUS" for e in conditional)
