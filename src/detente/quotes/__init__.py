@@ -2,17 +2,59 @@
 
 Finds quoted speech and reported speech, attributes each to a speaker through the cue's subject or the
 context, resolved to an actor, and links each quote to the events it carries.
+
+Decisions a reader of the output should know:
+
+- A direct quote's ``span`` and ``text`` are the words inside the marks. A quote interrupted by its
+  attribution ("X," he said, "Y") is two quotes with the same speaker and cue, so that ``text`` is always
+  ``article.text[span]``; a quote running over several paragraphs (each reopened, only the last closed) is one.
+- Quoted words are speech only when a cue governs them (they are the cue's complement, or set off from it by
+  a colon or comma) or when they form a full clause standing as a sentence of their own. Short quoted phrases
+  inside a clause are scare quotes, titles or quoted descriptions (Assad calling Trump a "natural ally") and
+  are not quotes: the description is the speaker's word, but it is not a statement we can attribute as speech.
+- A quote with no cue of its own continues the previous speaker of the same stretch of paragraphs.
+- The speaker is the actor the actors stage found at the speaker's head word. A named speaker the actors
+  stage could not resolve keeps its words with an empty ``code``; an unresolved pronoun gives ``None``.
+- Indirect speech ("Lavrov said Russia was ready …") is a quote with ``direct=False`` whose text is the
+  reported clause without its "that".
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from detente.config import Config
+from detente.models import Actor, ActorMention, Event, Quote, Sentence, stable_id
 from detente.pipeline import DocState
+from detente.quotes.cues import Cue, find_cue, is_speech_verb, speaker_span, subject_of
+from detente.quotes.marks import Quoted, find_quoted
 from detente.registry import register
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
 log = logging.getLogger(__name__)
+
+__all__ = ["Attribution", "RuleQuotes", "attribute", "find_quoted", "make_rule_quotes"]
+
+_SENTENCE_END = ".!?\u2026"
+_PERSONAL = frozenset("he she they him her them".split())
+
+#: A quote with no cue must have at least this many words to count as a sentence of speech.
+MIN_UNCUED_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A quote before it becomes a ``Quote``: where its speaker's words are, for evaluation and linking."""
+
+    direct: bool
+    span: tuple[int, int]
+    cue: Token | None
+    speaker: Token | None
+    inherited: bool = False
 
 
 class RuleQuotes:
@@ -24,9 +66,278 @@ class RuleQuotes:
         self.config = config
 
     def __call__(self, state: DocState) -> None:
-        state.quotes = []
+        if not self.config.quotes:
+            state.quotes = []
+            return
+        attributions = attribute(state.doc)
+        state.quotes = [
+            to_quote(item, state.article.doc_id, state.doc, state.sentences, state.mentions, state.events)
+            for item in attributions
+        ]
 
 
 @register("quotes.rules.v1")
 def make_rule_quotes(config: Config) -> RuleQuotes:
     return RuleQuotes(config)
+
+
+def attribute(doc: Doc) -> list[Attribution]:
+    """Every direct and indirect quote in the document with its cue and speaker tokens, in text order."""
+    text = doc.text
+    quoted = find_quoted(text)
+    direct: list[Attribution] = []
+    previous: Attribution | None = None
+    for index, item in enumerate(quoted):
+        before = quoted[index - 1] if index else None
+        after = quoted[index + 1] if index + 1 < len(quoted) else None
+        found = _direct(doc, item, before, after, previous)
+        if found is not None:
+            direct.append(found)
+            previous = found
+    indirect = _indirect(doc, quoted, direct)
+    return sorted(direct + indirect, key=lambda a: a.span)
+
+
+def _direct(
+    doc: Doc, item: Quoted, before: Quoted | None, after: Quoted | None, previous: Attribution | None
+) -> Attribution | None:
+    inner = doc.char_span(item.start, item.end, alignment_mode="expand")
+    if inner is None or len(inner) == 0:
+        return None
+    pre = _pre_stretch(doc, item, before)
+    post = _post_stretch(doc, item, after)
+    ends_comma = doc.text[item.start : item.end].rstrip().endswith(",") or doc.text[
+        item.outer_end : item.outer_end + 1
+    ] in (",",)
+    order = [(post, False), (pre, True)] if ends_comma else [(pre, True), (post, False)]
+    for stretch, is_before in order:
+        if stretch is None:
+            continue
+        cue = find_cue(stretch, before=is_before)
+        if cue is None:
+            continue
+        if _governs(cue, inner, stretch, is_before, pre is None):
+            return Attribution(True, (item.start, item.end), cue.token, cue.speaker)
+    if pre is None and _is_sentence(doc, inner, item) and _ends_sentence(doc, item, post):
+        if previous is not None and _near(doc.text, previous.span[1], item.start):
+            return Attribution(True, (item.start, item.end), None, previous.speaker, inherited=True)
+        return Attribution(True, (item.start, item.end), None, None)
+    return None
+
+
+def _pre_stretch(doc: Doc, item: Quoted, before: Quoted | None) -> Span | None:
+    """The words between the start of the quote's sentence (or the previous quote) and its opening mark."""
+    text = doc.text
+    floor = before.outer_end if before is not None else 0
+    paragraph = text.rfind("\n", floor, item.outer_start)
+    if paragraph >= 0 and not text[paragraph : item.outer_start].strip():
+        # The quote opens its paragraph: a previous paragraph ending in a colon introduces it.
+        if not text[floor:paragraph].rstrip().endswith(":"):
+            return None
+        paragraph = text.rfind("\n", floor, len(text[:paragraph].rstrip()))
+    floor = max(floor, paragraph + 1)
+    lead = text[floor : item.outer_start].rstrip()
+    if not lead or lead[-1] in _SENTENCE_END:
+        return None
+    last = doc.char_span(len(lead) + floor - 1, len(lead) + floor, alignment_mode="expand")
+    if last is None:
+        return None
+    start = max(last[0].sent.start_char, floor)
+    stretch = doc.char_span(start, floor + len(lead), alignment_mode="contract")
+    return stretch if stretch is not None and len(stretch) else None
+
+
+def _post_stretch(doc: Doc, item: Quoted, after: Quoted | None) -> Span | None:
+    """The words after the closing mark up to the end of the sentence (or the next quote)."""
+    if not item.closed:
+        return None
+    text = doc.text
+    ceiling = after.outer_start if after is not None else len(text)
+    paragraph = text.find("\n", item.outer_end, ceiling)
+    ceiling = ceiling if paragraph < 0 else paragraph
+    tail = text[item.outer_end : ceiling]
+    if not tail.strip():
+        return None
+    offset = item.outer_end + (len(tail) - len(tail.lstrip()))
+    first = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if first is None:
+        return None
+    end = min(first[0].sent.end_char, ceiling)
+    if first[0].sent.start == first[0].i and first[0].is_punct:
+        end = min(max(end, doc[first[0].i].sent.end_char), ceiling)
+    stretch = doc.char_span(item.outer_end, end, alignment_mode="contract")
+    if stretch is None or not len(stretch):
+        return None
+    quote_text = text[item.start : item.end].rstrip()
+    words = [t for t in stretch if not t.is_punct]
+    if quote_text and quote_text[-1] in _SENTENCE_END and words and words[0].text[:1].isupper():
+        # A new sentence after the quote attributes it only when it is nothing but the attribution.
+        if len(words) > 6 or not any(is_speech_verb(t) for t in words):
+            return None
+    return stretch
+
+
+def _governs(cue: Cue, inner: Span, stretch: Span, is_before: bool, starts_sentence: bool) -> bool:
+    """Whether the cue attributes these quoted words as speech rather than quoting a phrase in passing."""
+    root = _quote_root(inner)
+    if root is not None and _partial(root, inner):
+        return False
+    if root is not None and _descends(root, cue.token) and root.head.i not in range(inner.start, inner.end):
+        if _direct_child(root, cue.token):
+            return True
+    doc = inner.doc
+    if is_before:
+        between = doc[cue.token.i + 1 : inner.start]
+        tail = [t for t in between if not (t.is_punct and t.text in _MARK_CHARS)]
+        if tail and tail[-1].text in (":", ","):
+            return all(not t.pos_ in ("VERB", "AUX") or t.dep_ == "aux" for t in tail)
+        if cue.kind == "according" and tail and tail[-1].text == ",":
+            return True
+        return bool(tail) is False or all(t.lower_ in ("that", ",", ":") for t in tail)
+    if not starts_sentence:
+        return False
+    between = doc[inner.end : cue.token.i]
+    for token in between:
+        if token.is_punct or token.is_space:
+            continue
+        if cue.speaker is not None and token.i in {t.i for t in cue.speaker.subtree}:
+            continue
+        if token.dep_ in ("aux", "advmod", "neg") and token.head == cue.token:
+            continue
+        return False
+    return True
+
+
+_MARK_CHARS = frozenset("\u201c\u201d\"\u201e\u00ab\u00bb\u2018\u2019'\u201a\u2039\u203a`")
+
+
+def _partial(root: Token, inner: Span) -> bool:
+    """A quote whose clause goes on outside its marks ("Ryan said Obama's words “amount to …”") is a partial
+    quote inside reported speech, not a direct quote of its own."""
+    if inner.start <= root.head.i < inner.end or root.head is root:
+        return False
+    doc = inner.doc
+    outside = [t for t in doc[root.left_edge.i : inner.start]] + [t for t in doc[inner.end : root.right_edge.i + 1]]
+    return any(not (t.is_punct or t.is_space or t.text in _MARK_CHARS or t.dep_ == "mark") for t in outside)
+
+
+def _quote_root(inner: Span) -> Token | None:
+    for token in inner:
+        if not (inner.start <= token.head.i < inner.end) or token.head is token:
+            return token
+    return None
+
+
+def _descends(token: Token, ancestor: Token) -> bool:
+    return any(a.i == ancestor.i for a in token.ancestors)
+
+
+def _direct_child(root: Token, cue: Token) -> bool:
+    """The quote's root hangs on the cue itself (its complement), possibly through "that" or a colon."""
+    return root.head.i == cue.i and root.dep_ in ("ccomp", "dobj", "parataxis", "xcomp", "intj", "conj", "npadvmod")
+
+
+def _is_sentence(doc: Doc, inner: Span, item: Quoted) -> bool:
+    """Whether quoted words are a full clause: a verb with its subject inside, or several sentences."""
+    words = [t for t in inner if not t.is_punct and not t.is_space]
+    if len(words) < MIN_UNCUED_WORDS:
+        return False
+    if item.paragraphs > 1 or sum(1 for t in inner if t.text in ("." , "!", "?")) >= 2:
+        return True
+    for token in inner:
+        if token.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") and inner.start <= c.i < inner.end for c in token.children
+        ):
+            return True
+    return False
+
+
+def _ends_sentence(doc: Doc, item: Quoted, post: Span | None) -> bool:
+    if post is None:
+        return True
+    first = next((t for t in post if not t.is_space), None)
+    return first is None or first.text in _SENTENCE_END or first.text in ("\u2014", "-", ")")
+
+
+def _near(text: str, end: int, start: int) -> bool:
+    """A quote inherits the previous speaker only from a quote in the same or the paragraph just before."""
+    between = text[end:start]
+    return between.count("\n") <= 2 and len([p for p in between.split("\n") if p.strip()]) <= 2
+
+
+def _indirect(doc: Doc, quoted: list[Quoted], direct: list[Attribution]) -> list[Attribution]:
+    """Reported speech: a speech verb with a content clause outside any quote ("Lavrov said Russia was …")."""
+    found: list[Attribution] = []
+    inside = [(q.outer_start, q.outer_end) for q in quoted]
+    speech = [a.span for a in direct]
+    for token in doc:
+        if not is_speech_verb(token) or any(s <= token.idx < e for s, e in inside):
+            continue
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            continue
+        start, end = _clause_span(clause)
+        if end - start < 2 or not any(t.pos_ in ("VERB", "AUX") for t in doc[start:end]):
+            continue
+        span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        if any(s < span[1] and span[0] < e for s, e in speech):
+            continue
+        found.append(Attribution(False, span, token, subject_of(token)))
+    return found
+
+
+def _clause_span(clause: Token) -> tuple[int, int]:
+    """Token bounds of a content clause, without its "that" and edge punctuation."""
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    doc = clause.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space or (
+        doc[start].dep_ == "mark" and doc[start].lower_ in ("that",)
+    )):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def to_quote(
+    item: Attribution,
+    doc_id: str,
+    doc: Doc,
+    sentences: tuple[Sentence, ...],
+    mentions: list[ActorMention],
+    events: list[Event],
+) -> Quote:
+    """The record a quote becomes: the speaker resolved to an actor, the events inside its span linked."""
+    start, end = item.span
+    speaker = resolve_speaker(item.speaker, mentions)
+    event_ids = tuple(e.event_id for e in events if start <= e.trigger_span[0] and e.trigger_span[1] <= end)
+    index = next((s.index for s in sentences if s.start <= start < s.end), -1)
+    if index < 0:
+        index = next((s.index for s in reversed(sentences) if s.start <= start), 0)
+    return Quote(
+        quote_id=stable_id(doc_id, item.span),
+        doc_id=doc_id,
+        direct=item.direct,
+        text=doc.text[start:end],
+        span=item.span,
+        speaker=speaker,
+        cue=item.cue.text if item.cue is not None else None,
+        sentence_index=index,
+        event_ids=event_ids,
+    )
+
+
+def resolve_speaker(head: Token | None, mentions: list[ActorMention]) -> Actor | None:
+    """The actor at the speaker's head word; a name without an actor keeps its words; a bare pronoun is None."""
+    if head is None:
+        return None
+    start, end = speaker_span(head)
+    at_head = [m for m in mentions if m.span[0] <= head.idx < m.span[1]]
+    overlapping = at_head or [m for m in mentions if m.span[0] < end and start < m.span[1]]
+    if overlapping:
+        best = min(overlapping, key=lambda m: (m.head != head.idx, m.span[0]))
+        return best.actor
+    if head.pos_ == "PRON" or head.lower_ in _PERSONAL:
+        return None
+    words = head.doc.text[start:end]
+    return Actor(code="", country=None, sector=None, name=words if head.pos_ == "PROPN" else None, text=words)

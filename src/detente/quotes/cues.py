@@ -1,0 +1,181 @@
+"""Speech cues and their speakers, read from the dependency parse.
+
+A cue is a speech verb (say, tell, warn, …) or a noun cue ("according to X", "X's statement"); its speaker is
+the grammatical subject, followed through coordination, relative clauses, participles and "was quoted as
+saying". The lexicon is the project's own list of English verbs of communication.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+#: Verbs that report speech or writing. Lemmas, as spaCy's lemmatiser gives them.
+SPEECH_VERBS = frozenset(
+    """
+    say tell add insist warn declare state announce claim argue note explain stress reiterate repeat remark
+    reply respond answer retort counter ask wonder question urge demand suggest propose recommend
+    acknowledge admit concede confirm deny affirm assert maintain contend allege charge accuse complain
+    lament protest object predict promise pledge vow swear threaten boast brag joke quip muse recall
+    recount report write tweet post blog testify tell inform assure caution advise emphasise emphasize
+    observe comment continue conclude begin summarise summarize describe mention point signal indicate
+    reveal disclose admit concede shout yell scream whisper mutter cry exclaim proclaim
+    rule order decree agree disagree criticise criticize slam blast attack praise hail welcome
+    condemn denounce dismiss reject counsel opine reason posit speculate estimate
+    """.split()
+)
+
+#: Verbs that report speech only with a content clause or a quote, never on their own (to avoid "attack").
+WEAK_SPEECH_VERBS = frozenset(
+    "rule order agree disagree criticise criticize slam blast attack praise hail welcome condemn denounce "
+    "dismiss reject describe mention point signal indicate continue begin".split()
+)
+
+#: Nouns that carry an attribution when something owns them: "the minister's statement: …".
+SPEECH_NOUNS = frozenset(
+    "statement remarks remark comment comments words tweet post message letter speech interview "
+    "announcement response reply answer testimony claim warning note memo email e-mail release".split()
+)
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_PRONOUNS = frozenset("he she they i we it you who".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A speech cue found in the parse: the word that attributes, and the speaker's head token if known."""
+
+    token: Token
+    speaker: Token | None
+    kind: str  # verb | according | noun | colon
+
+
+def is_speech_verb(token: Token, strict: bool = False) -> bool:
+    """Whether the token is a verb of speaking; ``strict`` leaves out verbs that need a content clause."""
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma not in SPEECH_VERBS:
+        return False
+    return not (strict and lemma in WEAK_SPEECH_VERBS)
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The speaker of a verb: its subject, or the subject it inherits from the clause it hangs on."""
+    if depth > 4:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head  # "Lavrov, who said …": the noun the relative clause describes
+            return child
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+        if child.dep_ == "nsubjpass":
+            # "X was told" makes X the hearer; only "X was quoted as saying" makes X the speaker.
+            return child if verb.lemma_ == "quote" else None
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if head.lemma_.lower() in SPEECH_NOUNS:  # "issued comments insisting …": whoever issued them
+            owner = noun_cue(head)
+            return owner if owner is not None else subject_of(head.head, depth + 1)
+        return head
+    if verb.dep_ in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "was quoted as saying"
+        return subject_of(head.head, depth + 1)
+    return None
+
+
+def according_to(token: Token) -> Token | None:
+    """The source of "according to X" when ``token`` is "according"."""
+    if token.lower_ != "according":
+        return None
+    for child in token.children:
+        if child.lower_ == "to":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lower_ == "to":
+        for grandchild in following.children:
+            if grandchild.dep_ == "pobj":
+                return grandchild
+    return None
+
+
+def noun_cue(token: Token) -> Token | None:
+    """The owner of a speech noun: "X's statement", "a statement from X"."""
+    if token.lemma_.lower() not in SPEECH_NOUNS or token.pos_ != "NOUN":
+        return None
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and grandchild.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return grandchild
+    return None
+
+
+def find_cue(stretch: Span, *, before: bool) -> Cue | None:
+    """The cue in the words beside a quote: nearest the quote first, a speech verb before a noun cue.
+
+    ``before`` says the stretch precedes the quote (so the nearest word is its last).
+    """
+    tokens = list(stretch)
+    ordered = list(reversed(tokens)) if before else tokens
+    for token in ordered:
+        if token.lower_ == "according":
+            source = according_to(token)
+            if source is not None:
+                return Cue(token, source, "according")
+        if is_speech_verb(token):
+            return Cue(token, subject_of(token), "verb")
+    for token in ordered:
+        owner = noun_cue(token)
+        if owner is not None:
+            return Cue(token, owner, "noun")
+    if before and tokens and tokens[-1].text == ":":
+        verb = _clause_verb(tokens[-1])
+        if verb is not None:
+            subject = subject_of(verb)
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON"):
+                return Cue(verb, subject, "colon")
+    return None
+
+
+def _clause_verb(colon: Token) -> Token | None:
+    """The verb of the clause a colon ends: "Cruz called them on it:"."""
+    head = colon.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.head is head:
+            return None
+        head = head.head
+    return None
+
+
+def speaker_span(head: Token) -> tuple[int, int]:
+    """The character span of the speaker's noun phrase: its modifiers and name parts, not clauses after it."""
+    first = head
+    for token in head.lefts:
+        if token.dep_ in _MODIFIERS:
+            first = min(first, token.left_edge, key=lambda t: t.i)
+    last = head
+    for token in head.rights:
+        if token.dep_ in ("compound", "flat") and token.i == last.i + 1:
+            last = token
+    return first.idx, last.idx + len(last.text)
+
+
+_MODIFIERS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case"})
