@@ -3,29 +3,90 @@
 Finds who can act in each sentence — countries, demonyms, capitals and seats of power used as metonyms,
 institutions, role nouns with their sectors, persons with titles — and resolves later mentions (surnames,
 "the minister", pronouns) to them within the document.
+
+Library entry points: ``find_mentions(doc, sentences, published)`` for a parsed ``Doc``;
+``ActorKB`` (``detente.actors.kb``) for the dated knowledge base of named actors.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
 
+from detente.actors.extract import (
+    Found,
+    compose,
+    group_units,
+    lexicon_units,
+    name_units,
+    pronoun_and_groups,
+)
+from detente.actors.kb import ActorKB
+from detente.actors.lexicon import matchers_for, split_code
+from detente.actors.resolve import resolve
 from detente.config import Config
+from detente.models import ActorMention, Sentence
 from detente.pipeline import DocState
 from detente.registry import register
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["ActorKB", "RuleActors", "find_mentions", "split_code"]
 
 log = logging.getLogger(__name__)
 
 
+def find_mentions(
+    doc: Doc, sentences: Sequence[Sentence], published: date | None = None, kb: ActorKB | None = None
+) -> list[ActorMention]:
+    """Every actor mention in a parsed document, resolved within it, in text order (one per head token)."""
+    kb = kb if kb is not None else ActorKB.load_default()
+    matchers = matchers_for(doc.vocab)
+    sentence_of = _sentence_index(doc, sentences)
+    units = lexicon_units(doc, matchers, kb, published)
+    units.extend(name_units(doc, units, kb, published))
+    covered = {i for unit in units for i in range(unit.start, unit.end)}
+    found: list[Found] = pronoun_and_groups(doc, covered, sentence_of)
+    grouped = {item.mention.head for item in found}
+    for top in group_units(doc, units):
+        head = doc[top.start : top.end].root
+        item = compose(doc, top, sentence_of.get(head.i, -1))
+        if item is not None and item.mention.head not in grouped:
+            found.append(item)
+    mentions = resolve(found)
+    unique: dict[int, ActorMention] = {}
+    for mention in mentions:
+        unique.setdefault(mention.head, mention)
+    return sorted(unique.values(), key=lambda mention: mention.span[0])
+
+
+def _sentence_index(doc: Doc, sentences: Sequence[Sentence]) -> dict[int, int]:
+    starts = [sentence.start for sentence in sentences]
+    result: dict[int, int] = {}
+    for token in doc:
+        position = bisect.bisect_right(starts, token.idx) - 1
+        if position >= 0 and token.idx < sentences[position].end:
+            result[token.i] = sentences[position].index
+    return result
+
+
 class RuleActors:
-    name = "actors.rules.v1"
-    requires = ("doc", "sentences")
-    assigns = ("mentions",)
+    """The rule-based actor finder: lexicon + parse + knowledge base, then in-document resolution."""
+
+    name: str = "actors.rules.v1"
+    requires: tuple[str, ...] = ("doc", "sentences")
+    assigns: tuple[str, ...] = ("mentions",)
 
     def __init__(self, config: Config) -> None:
         self.config = config
+        self.kb = ActorKB.load_default()
 
     def __call__(self, state: DocState) -> None:
-        state.mentions = []
+        state.mentions = find_mentions(state.doc, state.sentences, state.article.published, self.kb)
 
 
 @register("actors.rules.v1")

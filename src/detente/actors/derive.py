@@ -1,0 +1,227 @@
+"""Rebuild the derived actor tables under ``data/actors/`` from the reference files in ../shared.
+
+Run ``python -m detente.actors.derive [SHARED_DIR]``. The outputs are facts in our own TSV layout (phrase →
+code), not copies of the sources; the hand-kept files (``seats.tsv``, ``orgs.tsv``, ``agents_extra.tsv``,
+``persons_extra.tsv``) are never touched here.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from detente.actors.kb import DATA, parse_actors_file
+
+log = logging.getLogger(__name__)
+
+_DEMONYM_END = re.compile(
+    r"(an|ans|ian|ians|ese|ish|i|is|ic|ics|ch|ot|ots|on|ons|er|ers|ns|ites?|ene|enes|ard|ards|ek|eks|ik|iks)$"
+)
+#: Words that are countries' names or demonyms in the sources but ordinary English far more often.
+_TOO_AMBIGUOUS = frozenset(
+    {
+        "us",
+        "chad",
+        "turkey",
+        "china",
+        "guinea",
+        "jersey",
+        "man",
+        "georgia",
+        "wales",
+        "scot",
+        "english",
+        "america",
+        "angia",
+        "sinic",
+        "sinica",
+        "the graveyard of empires",
+        "poland",
+        "niger",
+        "mali",
+        "oman",
+        "amerca",
+        "states",
+        "islander",
+        "islanders",
+        "kong",
+        "new",
+        "south",
+        "north",
+        "west",
+        "east",
+        "republic",
+        "kingdom",
+        "union",
+        "federation",
+        "island",
+        "islands",
+        "gulf",
+        "congo",
+    }
+)
+
+
+#: A role phrase cannot end in these ("embassy in" is a dictionary fragment, not a role).
+_DANGLING = frozenset({"in", "of", "to", "for", "from", "on", "at", "the", "and", "a", "an", "with", "by"})
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("man", "woman")):
+        return word[:-3] + "men"
+    if word.endswith("person"):
+        return word[:-6] + "people"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "sh", "ch", "x", "z")):
+        return word + "es"
+    return word + "s"
+
+
+def plural_phrase(phrase: str) -> str:
+    """Plural of a role phrase: its last word ("foreign minister" → "foreign ministers")."""
+    head, _, last = phrase.rpartition(" ")
+    return f"{head} {_plural(last)}".strip() if head else _plural(last)
+
+
+def _clean(phrase: str) -> str:
+    words = phrase.replace("_", " ").split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]  # the article belongs to the noun phrase, not the name
+    return " ".join(words)
+
+
+def _kind_of(phrase: str) -> str:
+    return "demonym" if _DEMONYM_END.search(phrase.lower()) and " " not in phrase else "country"
+
+
+def derive_places(shared: Path) -> list[tuple[str, str, str]]:
+    """phrase, code, kind rows: country names and variants, demonyms (and their plurals), capitals."""
+    rows: dict[str, tuple[str, str, str]] = {}
+
+    def put(phrase: str, code: str, kind: str) -> None:
+        phrase = _clean(phrase)
+        if "(" in phrase or "," in phrase:
+            return
+        key = phrase.lower()
+        if len(key) < 2 or (key in _TOO_AMBIGUOUS and not phrase.isupper()) or not code or key in rows:
+            return
+        rows[key] = (phrase, code, kind)
+
+    countries = shared / "reference" / "countries"
+    with (countries / "countryinfo_oeda_countries.tsv").open(encoding="utf-8") as handle:
+        for record in csv.DictReader(handle, delimiter="\t"):
+            code = record["cameo_code"]
+            put(record["name"], code, "country")
+            for form in record["nationality_forms"].split(";"):
+                form = form.strip()
+                kind = _kind_of(form)
+                put(form, code, kind)
+                if kind == "demonym" and not form.endswith("s"):
+                    put(form + "s", code, "demonym")
+            for capital in record["capital_forms"].split(";"):
+                put(capital.strip(), code, "capital")
+    with (countries / "ngec_countries_nationality.csv").open(encoding="utf-8") as handle:
+        for record in csv.DictReader(handle):
+            code = record["CCA3"]
+            put(record["Name"], code, "country")
+            for form in record["Nationality"].split(","):
+                put(form.strip(), code, _kind_of(form.strip()))
+    with (shared / "reference" / "phoenix" / "phoenix_country_names.tsv").open(encoding="utf-8") as handle:
+        for record in csv.DictReader(handle, delimiter="\t"):
+            kind = "institution" if record["role_code"] else "country"
+            phrase = record["phrase"]
+            if "(" in phrase or "," in phrase:
+                continue
+            put(phrase.title() if kind == "country" else phrase, record["code"], kind)
+    return sorted(rows.values(), key=lambda row: row[0].lower())
+
+
+def derive_countries(shared: Path) -> list[tuple[str, str]]:
+    """code, name rows: every CAMEO country and region code (regions keep CAMEO's own codes)."""
+    rows: list[tuple[str, str]] = []
+    with (shared / "reference" / "cameo" / "cameo_actor_country.tsv").open(encoding="utf-8") as handle:
+        for record in csv.DictReader(handle, delimiter="\t"):
+            rows.append((record["code"], record["label_gdelt"]))
+    return rows
+
+
+def derive_agents(shared: Path) -> list[tuple[str, str]]:
+    """phrase, sectors rows: role nouns and their plurals → CAMEO sector codes (``GOV``, ``GOVMIL``)."""
+    rows: dict[str, str] = {}
+    with (shared / "reference" / "phoenix" / "phoenix_agents.tsv").open(encoding="utf-8") as handle:
+        for record in csv.DictReader(handle, delimiter="\t"):
+            phrase = _clean(record["phrase"]).lower()
+            code = record["agent_code"]
+            if not phrase or not code.isalpha() or not phrase.replace(" ", "").replace("-", "").isalpha():
+                continue
+            if phrase.rsplit(" ", 1)[-1] in _DANGLING or code[:3] in ("PPL", "IGO", "IMG", "NGO"):
+                continue
+            rows.setdefault(phrase, code)
+            plural = record["plural"]
+            if plural == "auto":
+                rows.setdefault(plural_phrase(phrase), code)
+            elif plural and plural != "none":
+                rows.setdefault(_clean(plural).lower(), code)
+    return sorted(rows.items())
+
+
+def derive_persons(shared: Path) -> list[tuple[str, str, str, str, str]]:
+    """name, aliases, code, start, end rows from the Phoenix actors dictionaries (one row per role)."""
+    rows: list[tuple[str, str, str, str, str]] = []
+    phoenix = shared / "reference" / "phoenix"
+    for file in (
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+    ):
+        text = (phoenix / file).read_text(encoding="utf-8", errors="replace")
+        for entry in parse_actors_file(text):
+            aliases = "|".join(dict.fromkeys(alias for alias in entry.aliases if alias != entry.name))
+            for index, role in enumerate(entry.roles):
+                rows.append(
+                    (
+                        entry.name,
+                        aliases if index == 0 else "",
+                        role.code,
+                        role.start.isoformat() if role.start else "",
+                        role.end.isoformat() if role.end else "",
+                    )
+                )
+    return rows
+
+
+def write_tsv(path: Path, header: Iterable[str], rows: Iterable[Iterable[str]], source: str) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(f"# derived by detente.actors.derive from {source}\n")
+        handle.write("\t".join(header) + "\n")
+        for row in rows:
+            handle.write("\t".join(row) + "\n")
+
+
+def derive_all(shared: Path, out: Path = DATA) -> None:
+    """Write every derived table; each file's first line names its sources."""
+    out.mkdir(parents=True, exist_ok=True)
+    write_tsv(
+        out / "places.tsv",
+        ("phrase", "code", "kind"),
+        derive_places(shared),
+        "countryinfo_oeda_countries.tsv, ngec_countries_nationality.csv, phoenix_country_names.tsv",
+    )
+    write_tsv(out / "countries.tsv", ("code", "name"), derive_countries(shared), "cameo_actor_country.tsv")
+    write_tsv(out / "agents.tsv", ("phrase", "sectors"), derive_agents(shared), "phoenix_agents.tsv (MIT)")
+    write_tsv(
+        out / "persons.tsv",
+        ("name", "aliases", "code", "start", "end"),
+        derive_persons(shared),
+        "Phoenix.Countries/International/MilNonState.actors.txt (MIT)",
+    )
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    derive_all(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[4] / "shared")

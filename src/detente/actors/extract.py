@@ -1,0 +1,388 @@
+"""Finding actor mentions in a parsed document: lexicon units, names, and their grouping by the parse.
+
+A *unit* is one recognised piece (a demonym, a role noun, a seat of power, a person's name). Units that
+modify one another in the dependency tree (``compound``, ``amod``, ``poss``, ``nmod``, ``appos``, "of"/"from"
+phrases) form one mention, whose head is the top unit's head token: "Russian Foreign Minister Sergey Lavrov"
+is one mention headed by *Lavrov*, coded from the demonym, the title and the knowledge base together.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from detente.actors.kb import ActorKB, normalise
+from detente.actors.lexicon import EXPLICIT_PLACE, Entry, Matchers, split_code
+from detente.models import Actor, ActorMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Dependencies by which a unit modifies the noun it belongs to.
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "nn", "appos", "npadvmod"})
+#: Prepositions whose object still describes the head noun ("the president of Russia", "rebels from Syria").
+OF_PREPS = frozenset({"of", "from"})
+#: Unit kinds that name an actor by themselves; a description in apposition does not recode them.
+NAMED_KINDS = frozenset({"person", "org", "institution", "seat"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "madam"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+#: Nouns that, with "both" or "two", name a pair of actors already in the text.
+GROUP_NOUNS = {
+    "side": "country",
+    "party": "country",
+    "country": "country",
+    "nation": "country",
+    "government": "country",
+    "state": "country",
+    "capital": "country",
+    "minister": "person",
+    "leader": "person",
+    "president": "person",
+    "man": "person",
+    "diplomat": "person",
+    "official": "person",
+    "envoy": "person",
+}
+
+
+@dataclass(slots=True)
+class Unit:
+    """One recognised piece of a mention, over tokens ``start``..``end`` (exclusive)."""
+
+    start: int
+    end: int
+    kind: str  # country demonym capital seat institution org role person
+    code: str = ""  # full code for places and organisations, sector codes for roles, KB code for names
+    name: str | None = None
+    role: str | None = None  # the role phrase (lower case) for role units
+    known: bool = False  # a name the knowledge base resolved
+    children: list[Unit] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A mention with what resolution needs to know about it."""
+
+    mention: ActorMention
+    roles: tuple[str, ...]  # role phrases in the mention ("foreign secretary")
+    is_subject: bool
+    is_plural: bool
+    explicit: bool  # has its own country, organisation or name (not a bare role noun)
+    pronoun: str | None = None
+    group_type: str | None = None  # "country" / "person" for "both sides", "the two ministers"
+
+
+def lexicon_units(doc: Doc, matchers: Matchers, kb: ActorKB, on: date | None) -> list[Unit]:
+    """Longest non-overlapping lexicon matches; ties prefer organisations, then places, then roles.
+
+    A matched institution the knowledge base knows by name ("Assad") takes its dated role instead."""
+    candidates: list[tuple[int, int, int, Entry]] = []
+    order = {"org": 0, "seat": 1, "institution": 1, "country": 2, "demonym": 2, "capital": 2, "role": 3}
+    for _, start, end in matchers.matcher(doc):
+        entry = matchers.lexicon.entry(doc[start:end])
+        if entry is not None:
+            candidates.append((start, end, order.get(entry.kind, 4), entry))
+    candidates.sort(key=lambda item: (-(item[1] - item[0]), item[2], item[0]))
+    taken: set[int] = set()
+    units: list[Unit] = []
+    for start, end, _, entry in candidates:
+        if any(i in taken for i in range(start, end)):
+            continue
+        taken.update(range(start, end))
+        person = entry.kind == "institution" and kb.dated(doc[start:end].text)
+        known = kb_actor(kb, doc[start:end].text, on) if person else None
+        if entry.kind == "role":
+            units.append(Unit(start, end, "role", entry.code, role=entry.phrase.lower()))
+        elif known is not None:
+            units.append(Unit(start, end, "person", known.code, name=known.name, known=True))
+        else:
+            units.append(Unit(start, end, entry.kind, entry.code))
+    return units
+
+
+def _name_runs(doc: Doc, covered: set[int]) -> list[tuple[int, int]]:
+    """Maximal runs of proper-noun tokens not covered by lexicon units (hyphens inside a run are kept)."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for token in doc:
+        inside = token.i not in covered and (
+            (token.tag_ in ("NNP", "NNPS") and not token.is_lower)
+            or (
+                token.tag_ == "HYPH"
+                and start is not None
+                and token.i + 1 < len(doc)
+                and doc[token.i + 1].tag_ == "NNP"
+                and not token.whitespace_
+            )
+            or (start is not None and token.lower_ in ("al", "bin", "de", "van", "von", "al-", "ibn"))
+        )
+        if token.lower_ in HONORIFICS:
+            inside = False
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            runs.append((start, token.i))
+            start = None
+        if start is not None and token.is_sent_end:
+            runs.append((start, token.i + 1))
+            start = None
+    if start is not None:
+        runs.append((start, len(doc)))
+    return runs
+
+
+def _similar(a: str, b: str) -> bool:
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def kb_actor(kb: ActorKB, text: str, on: date | None) -> Actor | None:
+    """A name looked up in full, else by its trailing words when the leading ones are a close spelling
+    ("Bashr Al Assad" → Bashar al-Assad) — never by surname alone when the first names differ."""
+    found = kb.lookup(text, on)
+    if found is not None:
+        return found
+    words = normalise(text).split()
+    for cut in range(1, len(words)):
+        tail = " ".join(words[cut:])
+        for entry in kb.entries(tail):
+            shown = normalise(entry.name).split()
+            if shown and len(shown) > 1 and _similar(shown[0], words[0]):
+                role = entry.role_on(on)
+                if role is not None:
+                    country, sector = split_code(role.code)
+                    return Actor(role.code, country, sector, entry.name, text)
+    return None
+
+
+def name_units(doc: Doc, units: list[Unit], kb: ActorKB, on: date | None) -> list[Unit]:
+    """Proper-name runs that are persons (by entity type, knowledge base, or a title attached to them)."""
+    covered = {i for unit in units for i in range(unit.start, unit.end)}
+    titles = {i for unit in units if unit.kind == "role" for i in range(unit.start, unit.end)}
+    found: list[Unit] = []
+    for start, end in _name_runs(doc, covered):
+        span = doc[start:end]
+        text = span.text
+        ent_types = {token.ent_type_ for token in span}
+        known = kb_actor(kb, text, on)
+        if known is not None:
+            found.append(Unit(start, end, "person", known.code, name=known.name or text, known=True))
+            continue
+        if "PERSON" in ent_types or _titled(span, titles):
+            found.append(Unit(start, end, "person", "", name=text))
+    return found
+
+
+def _titled(span: Span, covered: set[int]) -> bool:
+    """A proper-noun run that a role noun modifies ("spokesman Igor X") or that is in apposition to one."""
+    root = span.root
+    for child in root.children:
+        if child.i in covered and child.dep_ in ("compound", "appos", "nmod") and child.i < span.start:
+            return True
+    if root.dep_ == "appos" and root.head.i in covered:
+        return True
+    return any(child.dep_ == "appos" and child.i in covered for child in root.children)
+
+
+def group_units(doc: Doc, units: list[Unit]) -> list[Unit]:
+    """Attach each unit to the unit it modifies; returns the top units (each with its ``children``)."""
+    owner: dict[int, Unit] = {}
+    for unit in units:
+        for i in range(unit.start, unit.end):
+            owner[i] = unit
+    parent: dict[int, Unit] = {}
+    for unit in units:
+        target = _attachment(doc[unit.start : unit.end], owner)
+        if target is None or target is unit:
+            continue
+        if unit.kind == "person" and target.kind == "person":
+            continue  # two names are two actors ("Putin ally Donald Trump")
+        parent[id(unit)] = target
+    tops: list[Unit] = []
+    for unit in units:
+        top = unit
+        seen = {id(top)}
+        while id(top) in parent and id(parent[id(top)]) not in seen:
+            top = parent[id(top)]
+            seen.add(id(top))
+        if top is unit:
+            tops.append(unit)
+        else:
+            top.children.append(unit)
+    return tops
+
+
+def _attachment(span: Span, owner: dict[int, Unit]) -> Unit | None:
+    root = span.root
+    head = root.head
+    if head.i == root.i:
+        return None
+    if root.dep_ in MODIFIER_DEPS or root.dep_ == "case":
+        # Climb through an unrecognised noun of the same phrase ("Ministry of Defence spokesman").
+        while head.i not in owner and head.dep_ in ("compound", "nmod") and head.head.i != head.i:
+            head = head.head
+        return owner.get(head.i)
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in OF_PREPS:
+        return owner.get(head.head.i)
+    return None
+
+
+def compose(doc: Doc, top: Unit, sentence_index: int) -> Found | None:
+    """The mention of a group of units: its span, head, and coded actor."""
+    members = sorted([top, *top.children], key=lambda unit: unit.start)
+    head = doc[top.start : top.end].root
+    start = min(unit.start for unit in members)
+    end = max(unit.end for unit in members)
+    while start > 0 and _leading_det(doc[start - 1], start, end):
+        start -= 1
+    country: str | None = None
+    fallback_country: str | None = None
+    org_code: str | None = None
+    sectors = ""
+    seat_sectors = ""
+    name: str | None = None
+    known_code: str | None = None
+    roles: list[str] = []
+    for unit in members:
+        if unit.kind in EXPLICIT_PLACE:
+            country = country or unit.code
+        elif unit.kind in ("seat", "institution"):
+            unit_country, _ = split_code(unit.code)
+            fallback_country = fallback_country or unit_country or unit.code[:3]
+            seat_sectors = seat_sectors or unit.code[3:]
+        elif unit.kind == "org":
+            org_code = org_code or unit.code
+        elif unit.kind == "role":
+            roles.append(unit.role or "")
+            appositive = doc[unit.start : unit.end].root.dep_ == "appos"
+            if not (appositive and top.kind in NAMED_KINDS and (top.known or top.kind != "person")):
+                sectors = sectors or unit.code
+        elif unit.kind == "person" and name is None:
+            name = unit.name
+            known_code = unit.code if unit.known else None
+    if country and len(country) > 3:
+        # CAMEO sub-national codes (USAASM): the first three letters are the state.
+        country = country[:3]
+    explicit_country = country
+    country = country or fallback_country
+    sectors = sectors or seat_sectors
+    if known_code is not None:
+        known_country, _ = split_code(known_code)
+        if explicit_country is None or known_country in (None, explicit_country):
+            code = known_code
+        else:
+            code = explicit_country + sectors
+    elif org_code is not None:
+        code = org_code
+    else:
+        code = (country or "") + sectors
+    if not code and name is None:
+        return None
+    actor_country, sector = split_code(code) if code else (None, None)
+    text = doc[start:end].text
+    kind = _kind(top, members, name)
+    mention = ActorMention(
+        actor=Actor(code=code, country=actor_country, sector=sector, name=name, text=text),
+        span=(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)),
+        head=head.idx,
+        sentence_index=sentence_index,
+        kind=kind,
+    )
+    return Found(
+        mention=mention,
+        roles=tuple(roles),
+        is_subject=head.dep_ in ("nsubj", "nsubjpass"),
+        is_plural=head.tag_ in ("NNS", "NNPS") or (kind == "demonym" and head.lower_.endswith("s")),
+        explicit=name is not None
+        or explicit_country is not None
+        or org_code is not None
+        or fallback_country is not None,
+    )
+
+
+def _leading_det(token: Token, start: int, end: int) -> bool:
+    """A determiner just before the mention that belongs to it ("the", "a", "those" — not "both")."""
+    return (
+        token.dep_ in ("det", "predet", "poss")
+        and token.tag_ in ("DT", "PDT", "PRP$")
+        and start <= token.head.i < end
+        and token.lower_ not in ("both", "all", "no", "his", "her", "its", "their", "my", "our", "your")
+    )
+
+
+def _kind(top: Unit, members: list[Unit], name: str | None) -> str:
+    if name is not None:
+        return "name"
+    kinds = {unit.kind for unit in members}
+    if "role" in kinds:
+        return "role"
+    if top.kind in ("seat", "capital"):
+        return "metonym"
+    if top.kind in ("org", "institution"):
+        return "name"
+    return top.kind  # country | demonym
+
+
+def pronoun_and_groups(doc: Doc, covered: set[int], sentence_of: dict[int, int]) -> list[Found]:
+    """Personal pronouns and "both sides"-style pairs, left for the resolver to fill in."""
+    found: list[Found] = []
+    for token in doc:
+        lower = token.lower_
+        if (
+            token.tag_ == "PRP"
+            and (lower in PERSON_PRONOUNS or lower in PLURAL_PRONOUNS)
+            and token.i not in covered
+        ):
+            if lower == "her" and token.dep_ == "poss":
+                continue
+            found.append(_placeholder(token, token, sentence_of, pronoun=lower))
+        elif token.tag_ in ("NNS", "NNPS") and singular(lower) in GROUP_NOUNS:
+            quantifier = [
+                child
+                for child in token.children
+                if child.lower_ in ("both", "two")
+                and child.dep_ in ("det", "predet", "nummod", "amod", "preconj")
+            ]
+            if quantifier:
+                first = min(quantifier[0].i, *(child.i for child in token.children if child.dep_ == "det"))
+                found.append(
+                    _placeholder(doc[first], token, sentence_of, group_type=GROUP_NOUNS[singular(lower)])
+                )
+    return found
+
+
+def singular(word: str) -> str:
+    """Plural → singular for the few group nouns ("parties", "sides", "men")."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    return word[:-1] if word.endswith("s") else word
+
+
+def _placeholder(
+    first: Token,
+    head: Token,
+    sentence_of: dict[int, int],
+    pronoun: str | None = None,
+    group_type: str | None = None,
+) -> Found:
+    text = head.doc[first.i : head.i + 1].text
+    mention = ActorMention(
+        actor=Actor(code="", country=None, sector=None, name=None, text=text),
+        span=(first.idx, head.idx + len(head.text)),
+        head=head.idx,
+        sentence_index=sentence_of.get(head.i, -1),
+        kind="pronoun" if pronoun else "group",
+    )
+    return Found(
+        mention=mention,
+        roles=(),
+        is_subject=head.dep_ in ("nsubj", "nsubjpass"),
+        is_plural=pronoun in PLURAL_PRONOUNS or group_type is not None,
+        explicit=False,
+        pronoun=pronoun,
+        group_type=group_type,
+    )

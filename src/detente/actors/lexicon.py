@@ -1,0 +1,167 @@
+"""The actor lexicon: place names, demonyms, seats of power, organisations and role nouns, with one
+spaCy ``PhraseMatcher`` over all of them built once per process and vocabulary (the stage runs on every
+sentence, so nothing here may be rebuilt per document).
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from detente.actors.kb import DATA
+
+if TYPE_CHECKING:
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+log = logging.getLogger(__name__)
+
+#: Codes CAMEO puts in the country slot for actors that have no country.
+INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM", "INT", "UIS", "UNK"})
+#: Sector (role/type) codes from CAMEO and PLOVER; the first one after the country is an actor's ``sector``.
+SECTORS = frozenset(
+    {
+        *("COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF", "AGR", "BUS", "CRM", "CVL"),
+        *("DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD", "PRM", "PTY"),
+        *("UNK", "JRN", "PRE", "REL", "SOC", "PKO", "SET"),
+    }
+)
+#: Lexicon kinds that name a state itself (they set a mention's country explicitly).
+EXPLICIT_PLACE = frozenset({"country", "demonym", "capital"})
+
+LABELS = ("PLACE", "ORG", "ROLE")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon phrase: what it codes to and what kind of phrase it is."""
+
+    phrase: str
+    code: str  # a full actor code for places and organisations; sector codes only for roles
+    kind: str  # country | demonym | capital | seat | institution | org | role
+    cased: bool  # must the text be capitalised (names) or match exactly (acronyms)?
+
+
+def _rows(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(reader, None)
+        for row in reader:
+            if row and row[0].strip():
+                yield row
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """CAMEO country and region code → name."""
+    return {row[0]: row[1] for row in _rows(DATA / "countries.tsv") if len(row) >= 2}
+
+
+def split_code(code: str) -> tuple[str | None, str | None]:
+    """``RUSGOV`` → (``RUS``, ``GOV``); ``IGOUNO`` → (None, None); ``REB`` → (None, ``REB``)."""
+    first = code[:3]
+    if not first or first in INTERNATIONAL:
+        return None, None
+    if first in SECTORS and first not in country_names():
+        return None, first
+    rest = code[3:]
+    sector = next((rest[i : i + 3] for i in range(0, len(rest), 3) if rest[i : i + 3] in SECTORS), None)
+    return first, sector
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """All phrase tables keyed by their lower-cased token sequence (as the matcher sees them)."""
+
+    entries: dict[str, tuple[Entry, ...]]
+
+    def entry(self, span: Span) -> Entry | None:
+        """The entry a matched span stands for, or None when casing rules it out (``us`` vs ``US``)."""
+        for found in self.entries.get(key_of(span), ()):
+            if not found.cased:
+                return found
+            if found.phrase.isupper() and len(found.phrase) <= 5:
+                if span.text.replace(" ", "") == found.phrase.replace(" ", ""):
+                    return found
+            elif not span[0].is_lower:
+                return found
+        return None
+
+
+def key_of(tokens: Span | Doc) -> str:
+    return " ".join(token.lower_ for token in tokens)
+
+
+def _load_entries(make_key: Callable[[str], str]) -> dict[str, tuple[Entry, ...]]:
+    """Every table's phrases by matcher key; per key, earlier tables win, and a cased entry that the text
+    fails (``Foreign Office`` the seat vs ``foreign office`` the role noun) falls through to the next."""
+    entries: dict[str, tuple[Entry, ...]] = {}
+
+    def put(phrase: str, entry: Entry) -> None:
+        if phrase.lower().startswith("the ") and len(phrase) > 4:
+            return  # the article belongs to the noun phrase; the bare name is in the table too
+        key = make_key(phrase)
+        if not key:
+            return
+        known = entries.get(key, ())
+        if any(
+            other.cased == entry.cased and other.phrase.isupper() == entry.phrase.isupper() for other in known
+        ):
+            return
+        entries[key] = (*known, entry)
+
+    for row in _rows(DATA / "orgs.tsv"):
+        put(row[0], Entry(row[0], row[1], "org", True))
+    for row in _rows(DATA / "seats.tsv"):
+        put(row[0], Entry(row[0], row[1], row[2], True))
+    for row in _rows(DATA / "places.tsv"):
+        put(row[0], Entry(row[0], row[1], row[2], True))
+    for row in _rows(DATA / "agents_extra.tsv"):
+        put(row[0], Entry(row[0], row[1] if len(row) > 1 else "", "role", False))
+    for row in _rows(DATA / "agents.tsv"):
+        put(row[0], Entry(row[0], row[1] if len(row) > 1 else "", "role", False))
+    return entries
+
+
+@dataclass(frozen=True, slots=True)
+class Matchers:
+    lexicon: Lexicon
+    matcher: PhraseMatcher
+
+
+_CACHE: dict[int, Matchers] = {}
+
+
+def matchers_for(vocab: Vocab) -> Matchers:
+    """The lexicon and its matcher for a pipeline's vocabulary, built on first use (about a second)."""
+    cached = _CACHE.get(id(vocab))
+    if cached is not None:
+        return cached
+    from spacy.lang.en import English
+    from spacy.matcher import PhraseMatcher
+
+    tokenizer = English(vocab=vocab).tokenizer
+
+    def make_key(phrase: str) -> str:
+        return key_of(tokenizer(phrase))
+
+    entries = _load_entries(make_key)
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    by_label: dict[str, list[str]] = {label: [] for label in LABELS}
+    for options in entries.values():
+        entry = options[0]
+        label = "ROLE" if entry.kind == "role" else "ORG" if entry.kind == "org" else "PLACE"
+        by_label[label].append(entry.phrase)
+    for label, phrases in by_label.items():
+        matcher.add(label, [tokenizer(phrase) for phrase in phrases])
+    built = Matchers(Lexicon(entries), matcher)
+    _CACHE[id(vocab)] = built
+    log.info("actor lexicon: %d phrases", len(entries))
+    return built

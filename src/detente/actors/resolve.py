@@ -1,0 +1,167 @@
+"""Within-document resolution: later, shorter mentions take the actor of an earlier, fuller one.
+
+"Mr Lavrov" and "Lavrov" → the earlier "Sergey Lavrov"; "the Foreign Secretary" alone → the last person
+introduced with that title; "he"/"she" → the most recent person (subjects first); "they" → the most recent
+plural or collective actor; "both sides" / "the two ministers" → the last two distinct actors of that type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from detente.actors.extract import Found
+from detente.actors.kb import normalise
+from detente.models import Actor, ActorMention
+
+#: How many sentences back a pronoun or bare role noun may reach.
+PRONOUN_WINDOW = 3
+ROLE_WINDOW = 12
+
+
+def _with(found: Found, actor: Actor, kind: str | None = None) -> Found:
+    mention = found.mention
+    resolved = ActorMention(
+        actor=actor.with_text(mention.actor.text),
+        span=mention.span,
+        head=mention.head,
+        sentence_index=mention.sentence_index,
+        kind=kind or mention.kind,
+        members=mention.members,
+    )
+    return replace(found, mention=resolved)
+
+
+def resolve(found: list[Found]) -> list[ActorMention]:
+    """Resolve in text order; mentions that stay unresolved and uncoded are dropped."""
+    persons: dict[str, Actor] = {}  # surname / full-name key -> the fullest actor seen
+    role_holders: list[tuple[str, Actor, int]] = []  # (role phrase, person, sentence)
+    history: list[Found] = []
+    result: list[ActorMention] = []
+    for item in sorted(found, key=lambda item: (item.mention.span[0], item.mention.head)):
+        item = _resolve_one(item, persons, role_holders, history)
+        mention = item.mention
+        if not mention.actor.code and mention.actor.name is None and not mention.members:
+            continue
+        actor = mention.actor
+        if actor.name and mention.kind in ("name", "surname"):
+            words = normalise(actor.name).split()
+            fuller = persons.get(words[-1]) if words else None
+            if len(words) > 1 and (fuller is None or not fuller.code or actor.code):
+                persons[words[-1]] = actor
+                persons[" ".join(words)] = actor
+        if actor.name:
+            for role in item.roles:
+                role_holders.append((role, actor, mention.sentence_index))
+        history.append(item)
+        result.append(mention)
+    return result
+
+
+def _resolve_one(
+    item: Found, persons: dict[str, Actor], role_holders: list[tuple[str, Actor, int]], history: list[Found]
+) -> Found:
+    mention = item.mention
+    actor = mention.actor
+    if item.pronoun is not None:
+        return _pronoun(item, history)
+    if item.group_type is not None:
+        return _group(item, history)
+    if actor.name and mention.kind == "name":
+        words = normalise(actor.name).split()
+        earlier = persons.get(" ".join(words)) or (persons.get(words[-1]) if len(words) == 1 else None)
+        if (earlier is not None and earlier.name != actor.name) or (earlier is not None and not actor.code):
+            return _with(item, earlier, "surname" if len(words) == 1 else None)
+        return item
+    if mention.kind == "role" and item.roles and actor.name is None:
+        holder = _role_holder(item, role_holders)
+        if holder is not None:
+            return _with(item, holder)
+    return item
+
+
+def _role_holder(item: Found, role_holders: list[tuple[str, Actor, int]]) -> Actor | None:
+    """The last person who held this role nearby, when the mention names no other country or body."""
+    sentence = item.mention.sentence_index
+    for role, person, where in reversed(role_holders):
+        if sentence - where > ROLE_WINDOW:
+            break
+        if not any(role == mine or role.endswith(" " + mine) for mine in item.roles):
+            continue
+        if item.explicit and item.mention.actor.country not in (None, person.country):
+            continue
+        return person
+    return None
+
+
+def _pronoun(item: Found, history: list[Found]) -> Found:
+    sentence = item.mention.sentence_index
+    plural = item.is_plural
+    candidates = [
+        earlier
+        for earlier in reversed(history)
+        if 0 <= sentence - earlier.mention.sentence_index <= PRONOUN_WINDOW
+        and earlier.mention.head < item.mention.head
+        and earlier.mention.actor.code
+        and _agrees(earlier, plural)
+    ]
+    if not candidates:
+        return item
+    nearest = candidates[0].mention.sentence_index
+    closest = [earlier for earlier in candidates if earlier.mention.sentence_index == nearest]
+    chosen = next((earlier for earlier in closest if earlier.is_subject), closest[0])
+    return _with(item, chosen.mention.actor)
+
+
+def _agrees(earlier: Found, plural: bool) -> bool:
+    kind = earlier.mention.kind
+    if earlier.pronoun is not None:
+        return (earlier.pronoun in ("they", "them")) == plural
+    if plural:
+        return (
+            earlier.is_plural
+            or kind in ("country", "metonym")
+            or (
+                kind == "name"
+                and earlier.mention.actor.country is None
+                and earlier.mention.actor.name is not None
+                and not earlier.roles
+                and earlier.mention.actor.code[:3] in ("IGO", "NGO")
+            )
+        )
+    return earlier.mention.actor.name is not None and not earlier.is_plural
+
+
+def _group(item: Found, history: list[Found]) -> Found:
+    """Two distinct actors of the group's type, most recent first; a code only when they agree."""
+    chosen: list[Actor] = []
+    for earlier in reversed(history):
+        actor = earlier.mention.actor
+        if not actor.code or earlier.mention.members:
+            continue
+        if item.group_type == "person" and actor.name is None:
+            continue
+        if item.group_type == "country" and actor.country is None:
+            continue
+        key = actor.name if item.group_type == "person" else actor.country
+        if any((other.name if item.group_type == "person" else other.country) == key for other in chosen):
+            continue
+        chosen.append(actor)
+        if len(chosen) == 2:
+            break
+    if len(chosen) < 2:
+        return item
+    pair = (chosen[1], chosen[0])
+    codes = {actor.code for actor in pair}
+    code = pair[0].code if len(codes) == 1 else ""
+    country = pair[0].country if len({actor.country for actor in pair}) == 1 else None
+    sector = pair[0].sector if len({actor.sector for actor in pair}) == 1 else None
+    mention = item.mention
+    grouped = ActorMention(
+        actor=Actor(code=code, country=country, sector=sector, name=None, text=mention.actor.text),
+        span=mention.span,
+        head=mention.head,
+        sentence_index=mention.sentence_index,
+        kind="group",
+        members=pair,
+    )
+    return replace(item, mention=grouped)

@@ -1,0 +1,302 @@
+"""The actors stage: lexicon units, parse grouping, knowledge base, in-document resolution."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from detente.actors import find_mentions, split_code
+from detente.actors.kb import ActorKB, Role, display_name, normalise, parse_actors_file, parse_date
+from detente.models import ActorMention
+from detente.nlp import sentences as split_sentences
+
+from .conftest import shared_path
+
+PUBLISHED = date(2016, 11, 21)
+
+
+@pytest.fixture(scope="module")
+def mentions_of(nlp):  # type: ignore[no-untyped-def]
+    def run(text: str, published: date | None = PUBLISHED) -> list[ActorMention]:
+        doc = nlp(text)
+        return find_mentions(doc, split_sentences(doc), published)
+
+    return run
+
+
+def _by_text(mentions: list[ActorMention], text: str) -> ActorMention:
+    for mention in mentions:
+        if mention.actor.text == text:
+            return mention
+    raise AssertionError(f"no mention {text!r} in {[m.actor.text for m in mentions]}")
+
+
+def _codes(mentions: list[ActorMention]) -> dict[str, str]:
+    return {mention.actor.text: mention.actor.code for mention in mentions}
+
+
+# --- codes -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("RUSGOV", ("RUS", "GOV")),
+        ("USA", ("USA", None)),
+        ("IGOUNO", (None, None)),
+        ("REB", (None, "REB")),
+        ("GBRGOVMIL", ("GBR", "GOV")),
+        ("PSEREBHMS", ("PSE", "REB")),
+    ],
+)
+def test_split_code(code: str, expected: tuple[str | None, str | None]) -> None:
+    assert split_code(code) == expected
+
+
+# --- lexicon and parse grouping ----------------------------------------------------------------------------
+
+
+def test_countries_demonyms_and_plurals(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(
+        mentions_of("Britons and Russians met in Geneva. Britain warned Russia. Iraqi troops advanced.")
+    )
+    assert codes["Britons"] == "GBR"
+    assert codes["Russians"] == "RUS"
+    assert codes["Britain"] == "GBR"
+    assert codes["Russia"] == "RUS"
+    assert codes["Iraqi troops"] == "IRQMIL"
+
+
+def test_lower_case_words_are_not_countries(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of("Let us turkey-trot to china shops, said the man.")
+    assert all(mention.actor.country not in ("USA", "TUR", "CHN") for mention in mentions)
+
+
+def test_seats_of_power_are_government_metonyms(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of(
+        "The Kremlin rejected the claim. Downing Street said talks would go on. The Pentagon sent jets, "
+        "and the White House welcomed the move. Moscow responded angrily."
+    )
+    codes = _codes(mentions)
+    assert codes["The Kremlin"] == "RUSGOV"
+    assert codes["Downing Street"] == "GBRGOV"
+    assert codes["The Pentagon"] == "USAMIL"
+    assert codes["the White House"] == "USAGOV"
+    assert _by_text(mentions, "Moscow").kind == "metonym"
+    assert codes["Moscow"] == "RUS"
+
+
+def test_institution_phrases(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of(
+        "The UK government protested. Russia's foreign ministry said the Syrian regime was not to blame. "
+        "A Russian Ministry of Defence spokesman denied it."
+    )
+    codes = _codes(mentions)
+    assert codes["The UK government"] == "GBRGOV"
+    assert codes["Russia's foreign ministry"] == "RUSGOV"
+    assert codes["the Syrian regime"] == "SYRGOV"
+    assert codes["A Russian Ministry of Defence spokesman"] == "RUSMIL"
+    assert _by_text(mentions, "Russia's foreign ministry").head == _token_offset(
+        "The UK government protested. Russia's foreign ministry", "ministry"
+    )
+
+
+def _token_offset(text: str, word: str) -> int:
+    return text.rindex(word)
+
+
+def test_role_nouns_get_sectors_without_country(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(mentions_of("Police fired on protesters. Rebels shelled the town and lawmakers fled."))
+    assert codes["Police"] == "COP"
+    assert codes["protesters"] == "OPP"
+    assert codes["Rebels"] == "REB"
+    assert codes["lawmakers"] == "LEG"
+
+
+def test_titled_person_is_one_mention_headed_by_the_name(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian Foreign Minister Sergey Lavrov met reporters."
+    mentions = mentions_of(text)
+    lavrov = _by_text(mentions, "Russian Foreign Minister Sergey Lavrov")
+    assert lavrov.actor.code == "RUSGOV"
+    assert lavrov.actor.name == "Sergey Lavrov"
+    assert lavrov.head == text.index("Lavrov")
+    assert lavrov.span == (0, text.index(" met"))
+    assert len([m for m in mentions if m.span[0] < text.index(" met")]) == 1
+
+
+def test_unknown_person_is_coded_from_title_and_apposition(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of(
+        "Kenyan Interior Minister Zorbu Makalani said so. Tavi Oranek, Chile's defence minister, agreed."
+    )
+    makalani = next(m for m in mentions if m.actor.name == "Zorbu Makalani")
+    assert makalani.actor.code == "KENGOV"
+    oranek = next(m for m in mentions if m.actor.name == "Tavi Oranek")
+    assert oranek.actor.code == "CHLMIL"
+
+
+def test_international_organisations(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(
+        mentions_of("NATO warned Moscow. The UN and the European Union called for calm. The IMF agreed.")
+    )
+    assert codes["NATO"] == "IGOWSTNAT"
+    assert codes["The UN"] == "IGOUNO"
+    assert codes["the European Union"] == "IGOEUREEC"
+    assert codes["The IMF"].startswith("IGO")
+
+
+def test_one_mention_per_head_token(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of(
+        "The British Foreign Secretary Boris Johnson spoke to the Russian ambassador in London."
+    )
+    heads = [mention.head for mention in mentions]
+    assert len(heads) == len(set(heads))
+    spans = sorted(mention.span for mention in mentions)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+# --- knowledge base ----------------------------------------------------------------------------------------
+
+
+def test_kb_person_without_title_uses_role_valid_on_publication_day(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    assert _by_text(mentions_of("Lavrov said talks would continue."), "Lavrov").actor.code == "RUSGOV"
+    trump_2016 = _by_text(mentions_of("Donald Trump said he would win.", date(2016, 11, 21)), "Donald Trump")
+    trump_2018 = _by_text(mentions_of("Donald Trump said he would win.", date(2018, 3, 1)), "Donald Trump")
+    assert trump_2016.actor.code == "USA"
+    assert trump_2018.actor.code == "USAGOV"
+
+
+def test_kb_lookup_by_date_and_add() -> None:
+    kb = ActorKB()
+    kb.add("Ann Example", "FRAGOV", date(2010, 1, 1), date(2012, 12, 31), aliases=["Example"])
+    kb.add("Ann Example", "FRAELI", date(2013, 1, 1), None)
+    assert kb.lookup("Ann Example", date(2011, 6, 1)) is not None
+    assert kb.lookup("Example", date(2011, 6, 1)).code == "FRAGOV"  # type: ignore[union-attr]
+    assert kb.lookup("Ann Example", date(2014, 1, 1)).code == "FRAELI"  # type: ignore[union-attr]
+    assert kb.lookup("Ann Example", date(2009, 1, 1)) is None
+    assert kb.lookup("Nobody Known", date(2011, 6, 1)) is None
+
+
+def test_default_kb_knows_seed_people() -> None:
+    kb = ActorKB.load_default()
+    assert kb.lookup("Sergey Lavrov", PUBLISHED).code == "RUSGOV"  # type: ignore[union-attr]
+    assert kb.lookup("Boris Johnson", PUBLISHED).code == "GBRGOV"  # type: ignore[union-attr]
+    assert kb.lookup("Igor Konashenkov", PUBLISHED).code == "RUSMIL"  # type: ignore[union-attr]
+    assert kb.lookup("Bashar al-Assad", PUBLISHED).code == "SYRGOV"  # type: ignore[union-attr]
+
+
+def test_parse_petrarch_actors_format() -> None:
+    text = (
+        "# comment\n"
+        "SERGEY_LAVROV_  # CountryInfo.txt\n"
+        "+LAVROV\n"
+        "+SERGEI_LAVROV\n"
+        "\t[RUSGOV 19940922-20040712] # Amb. to UN\n"
+        "\t[RUSGOV >20040309]\n"
+        "NATO_\t[IGOWSTNAT]\n"
+        "OLD_MAN_ [ABCGOV <991231]\n"
+    )
+    entries = list(parse_actors_file(text))
+    assert [entry.name for entry in entries] == ["Sergey Lavrov", "Nato", "Old Man"]
+    assert entries[0].aliases == ("Lavrov", "Sergei Lavrov")
+    assert entries[0].roles == (
+        Role("RUSGOV", date(1994, 9, 22), date(2004, 7, 12)),
+        Role("RUSGOV", date(2004, 3, 9), None),
+    )
+    assert entries[2].roles == (Role("ABCGOV", None, date(1999, 12, 31)),)
+
+
+def test_import_actors_file_and_dates(tmp_path: Path) -> None:
+    path = tmp_path / "mine.actors"
+    path.write_text("JANE_ROE_\n+ROE\n\t[NORGOV 150101-161231]\n", encoding="utf-8")
+    kb = ActorKB()
+    assert kb.import_actors_file(path) == 1
+    assert kb.lookup("Roe", date(2016, 5, 1)).code == "NORGOV"  # type: ignore[union-attr]
+    assert kb.lookup("Jane Roe", date(2017, 5, 1)) is None
+    assert parse_date("991231") == date(1999, 12, 31)
+    assert parse_date("150101") == date(2015, 1, 1)
+    assert parse_date("nonsense") is None
+
+
+def test_names_normalise() -> None:
+    assert normalise("Mr. Sergey  Lavrov") == "sergey lavrov"
+    assert normalise("Bashar al-Assad") == "bashar al assad"
+    assert display_name("BASHAR_AL-ASSAD_") == "Bashar al-Assad"
+
+
+# --- resolution --------------------------------------------------------------------------------------------
+
+
+def test_surname_and_title_resolve_to_earlier_person(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenyan Foreign Minister Zorbu Makalani arrived on Monday. Mr Makalani met the press. "
+        "Later the foreign minister left for Addis Ababa."
+    )
+    mentions = mentions_of(text)
+    surname = _by_text(mentions, "Makalani")
+    assert surname.actor.name == "Zorbu Makalani"
+    assert surname.actor.code == "KENGOV"
+    assert surname.kind == "surname"
+    role = _by_text(mentions, "the foreign minister")
+    assert role.actor.name == "Zorbu Makalani"
+    assert role.actor.code == "KENGOV"
+
+
+def test_pronouns_prefer_recent_subject(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenyan President Zorbu Makalani met Chilean envoy Tavi Oranek. He said the talks went well."
+    he = next(m for m in mentions_of(text) if m.kind == "pronoun")
+    assert he.actor.name == "Zorbu Makalani"
+    text = "Chilean envoy Tavi Oranek was received by Kenyan President Zorbu Makalani. He praised the host."
+    he = next(m for m in mentions_of(text) if m.kind == "pronoun")
+    assert he.actor.name == "Tavi Oranek"
+
+
+def test_they_resolves_to_plural_actor(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of("Syrian rebels attacked the base. They said it was revenge.")
+    they = next(m for m in mentions if m.kind == "pronoun")
+    assert they.actor.code == "SYRREB"
+
+
+def test_group_pairs_keep_both_members(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenyan President Zorbu Makalani called Chilean President Tavi Oranek. Both presidents agreed."
+    group = next(m for m in mentions_of(text) if m.kind == "group")
+    assert {actor.name for actor in group.members} == {"Zorbu Makalani", "Tavi Oranek"}
+    assert group.actor.code == ""
+
+
+# --- the seed page -----------------------------------------------------------------------------------------
+
+
+def test_seed_page_actors(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = shared_path("seed", "russia-uk-breakthrough.txt").read_text(encoding="utf-8")
+    mentions = mentions_of(text)
+    by_name: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.actor.name:
+            by_name.setdefault(mention.actor.name, set()).add(mention.actor.code)
+    assert by_name["Boris Johnson"] == {"GBRGOV"}
+    assert by_name["Sergey Lavrov"] == {"RUSGOV"}
+    assert by_name["Igor Konashenkov"] == {"RUSMIL"}
+    assert by_name["Bashar al-Assad"] == {"SYRGOV"}
+    assert by_name["Donald Trump"] == {"USA"}
+    spokesman = next(m for m in mentions if m.actor.text.endswith("foreign office spokesman"))
+    assert spokesman.actor.code == "GBRGOV"
+    embassy = next(m for m in mentions if m.actor.text == "the Russian embassy")
+    assert embassy.actor.code == "RUSGOV"
+    secretary = next(m for m in mentions if m.actor.text == "The Foreign Secretary")
+    assert secretary.actor.name == "Boris Johnson"
+
+
+def test_stage_fills_state_mentions(code_text) -> None:  # type: ignore[no-untyped-def]
+    coded = code_text("The Kremlin said Russian Foreign Minister Sergey Lavrov would visit London.")
+    codes = {mention.actor.code for mention in coded.mentions}
+    assert {"RUSGOV", "GBR"} <= codes
+
+
+def test_dev_actor_cases_file_is_readable() -> None:
+    path = shared_path("dev", "actors", "ngec_actor_tests.jsonl")
+    first = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+    assert "expected" in first
