@@ -25,6 +25,7 @@ from detente.models import Article, Rejected, stable_id
 
 if TYPE_CHECKING:
     from detente.ingest.dedup import Deduper
+    from detente.ingest.fetch import Fetcher
 
 __all__ = ["RawDocument", "article_from_text", "build", "parse_date", "read_inputs", "read_raw"]
 
@@ -179,16 +180,18 @@ def read_inputs(
     jobs: int | None = None,
     columns: dict[str, str] | None = None,
     deduper: Deduper | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[Article | Rejected]:
     """Every document in the inputs, in order; unreadable ones become ``Rejected`` and the rest go on.
 
     ``jobs`` (default ``config.jobs``) > 1 extracts in that many worker processes, keeping input order.
     ``columns`` maps dataset fields to column names (``{"text": "body"}``). A ``deduper`` marks duplicates
-    (status "duplicate", ``Article.removed`` unchanged) instead of dropping them.
+    (status "duplicate: <doc_id>" or "near-duplicate: <doc_id>") instead of dropping them. A ``fetcher``
+    (``detente.ingest.fetch.Fetcher``) is used for URLs and feed links; by default one is made per input.
     """
     config = config or Config()
     jobs = config.jobs if jobs is None else jobs
-    raws = read_raw(inputs, config, published, columns=columns)
+    raws = read_raw(inputs, config, published, columns=columns, fetcher=fetcher)
     work = partial(build, config=config, published=published)
     if jobs <= 1:
         results: Iterator[Article | Rejected] = map(work, raws)
@@ -213,30 +216,33 @@ def read_raw(
     published: date | None = None,
     *,
     columns: dict[str, str] | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[RawDocument | Rejected]:
     """Raw documents of every input, streaming; a failing input yields one ``Rejected`` and the rest go on."""
     for item in inputs:
         try:
-            yield from _read_one(item, config, columns)
+            yield from _read_one(item, config, columns, fetcher)
         except InputError as exc:
             yield Rejected(stable_id(item), exc.source or item, exc.reason)
         except OSError as exc:
             yield Rejected(stable_id(item), item, f"cannot read: {exc.strerror or exc}; check the path")
 
 
-def _read_one(item: str, config: Config, columns: dict[str, str] | None) -> Iterator[RawDocument | Rejected]:
+def _read_one(
+    item: str, config: Config, columns: dict[str, str] | None, fetcher: Fetcher | None
+) -> Iterator[RawDocument | Rejected]:
     if item == "-":
         yield RawDocument("-", "text", sys.stdin.read(), split_title=True)
         return
     if item.startswith(("http://", "https://")):
         from detente.ingest import feeds
 
-        yield from feeds.read_url(item, config)
+        yield from feeds.read_url(item, config, fetcher)
         return
     path = Path(item)
     if path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file() and suffix(p) in SUFFIXES):
-            yield from read_raw([str(child)], config, columns=columns)
+            yield from read_raw([str(child)], config, columns=columns, fetcher=fetcher)
         return
     if not path.exists():
         raise InputError(item, "no such file; check the path")
@@ -257,7 +263,7 @@ def _read_one(item: str, config: Config, columns: dict[str, str] | None) -> Iter
     elif kind in FEED_SUFFIXES:
         from detente.ingest import feeds
 
-        yield from feeds.read_feed_file(path, config)
+        yield from feeds.read_feed_file(path, config, fetcher)
     else:
         raise InputError(item, f"unrecognised input type {kind or path.name!r}; see `detente code --help`")
 

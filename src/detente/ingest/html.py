@@ -7,6 +7,7 @@ the NLP stage ends sentences at paragraph breaks.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 from dataclasses import dataclass
@@ -77,6 +78,55 @@ def extract_page(html: str, url: str | None = None, min_chars: int = 40) -> Page
         language=_field(document, "language"),
         method=method,
     )
+
+
+BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "ul",
+        "ol",
+        "table",
+        "dd",
+        "dt",
+        "figcaption",
+    ]
+)
+
+
+def fragment_text(fragment: str) -> str:
+    """Text of an HTML fragment (a feed entry's content), one paragraph per block element."""
+    etree = importlib.import_module("lxml.etree")
+    lxml_html = importlib.import_module("lxml.html")
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return paragraphs(fragment)
+    for bad in root.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    for node in root.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag == "br":
+            node.tail = "\n" + (node.tail or "")
+        elif node.tag in BLOCK_TAGS:
+            node.text = "\n" + (node.text or "")
+            node.tail = "\n" + (node.tail or "")
+    return paragraphs(root.text_content())
 
 
 def _field(document: object, name: str) -> str | None:
