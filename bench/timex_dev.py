@@ -127,7 +127,8 @@ def evaluate(docs: list[GoldDoc], errors: int = 0) -> dict[str, object]:
             )
             if match is None:
                 if len(misses) < errors:
-                    misses.append({"doc": doc.name, "miss": gold.text, "gold": gold.value})
+                    context = doc.text[max(0, gold.start - 50) : gold.end + 30].replace("\n", " ")
+                    misses.append({"doc": doc.name, "miss": gold.text, "gold": gold.value, "context": context})
                 continue
             used.add(match)
             timex = found[match]
@@ -150,7 +151,11 @@ def evaluate(docs: list[GoldDoc], errors: int = 0) -> dict[str, object]:
         if errors:
             for index, timex in enumerate(found):
                 if index not in used and len(misses) < errors:
-                    misses.append({"doc": doc.name, "spurious": timex.text, "value": timex.value})
+                    start, end = timex.span
+                    context = doc.text[max(0, start - 50) : end + 30].replace("\n", " ")
+                    misses.append(
+                        {"doc": doc.name, "spurious": timex.text, "value": timex.value, "context": context}
+                    )
     dating_seconds = time.perf_counter() - began
     relaxed_scores = prf(relaxed, system_count, gold_count)
     accuracy = values / relaxed if relaxed else 0.0

@@ -39,6 +39,10 @@ log = logging.getLogger(__name__)
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 _FUTURE_FRAMES = frozenset({"plan", "expect", "schedule", "due", "set", "intend", "go"})
+#: Words that make the date they govern a time to come ("payable Dec. 1", "effective Feb. 1").
+_FUTURE_WORDS = frozenset({"payable", "effective", "due", "deadline", "scheduled", "expire", "expires"})
+#: Prepositions that close a span; the span's end may lie either side of the publication date.
+_OPEN_PREPOSITIONS = frozenset({"until", "till", "through", "by", "to", "before"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
 _TEMPORAL_PREPOSITIONS = frozenset(
     {"on", "in", "at", "during", "since", "until", "till", "by", "before", "after", "from", "for", "over"}
@@ -56,19 +60,27 @@ class _Found:
 
 
 def tense_of(token: Token) -> Tense:
-    """The tense of the finite verb governing ``token``: "past", "future", or None (present, unknown).
+    """The tense of the verb governing ``token``: "past", "future", or None (present, unknown, or mixed).
 
-    Walks up through prepositions, nouns and non-finite verbs ("a phone call on Sunday" → "have put").
+    Walks up through prepositions and non-finite verbs ("was shot to death on the night of Oct. 23"). A
+    date that modifies a noun ("the Jan. 14 deadline") or closes a span ("until January") takes no tense
+    from the clause; an infinitive ("subpoenaed him to testify on Feb. 10") looks ahead.
     """
     current = token
     for _ in range(10):
+        if current.head.i == current.i:
+            return None
+        current = current.head
+        if current.lemma_.lower() in _FUTURE_WORDS:
+            return "future"
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
             tense = _verb_tense(current)
             if tense != "nonfinite":
                 return tense  # type: ignore[return-value]
-        if current.head.i == current.i:
+        elif current.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             return None
-        current = current.head
+        elif current.pos_ == "ADP" and current.lower_ in _OPEN_PREPOSITIONS:
+            return None
     return None
 
 
@@ -78,7 +90,9 @@ def _verb_tense(verb: Token) -> Tense | str:
     if words & _FUTURE_AUX:
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_FRAMES:
-        return "future" if verb.head.tag_ != "VBD" else "past"
+        return "future"
+    if verb.tag_ == "VB" and any(aux.tag_ == "TO" for aux in auxes):
+        return "future"
     if any(aux.tag_ == "MD" for aux in auxes):
         return None
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):

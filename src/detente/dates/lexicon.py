@@ -169,13 +169,10 @@ SEASONS: dict[str, str] = {
 #: Temporal references without a calendar value (TimeML PAST_REF, PRESENT_REF, FUTURE_REF).
 REFERENCE_WORDS: dict[str, str] = {
     "recently": "PAST_REF",
-    "previously": "PAST_REF",
-    "formerly": "PAST_REF",
     "lately": "PAST_REF",
     "now": "PRESENT_REF",
     "currently": "PRESENT_REF",
     "nowadays": "PRESENT_REF",
-    "presently": "PRESENT_REF",
 }
 
 #: Multi-word references, matched on lowercase token sequences.
@@ -187,8 +184,6 @@ REFERENCE_PHRASES: dict[tuple[str, ...], str] = {
     ("these", "days"): "PRESENT_REF",
     ("right", "now"): "PRESENT_REF",
     ("as", "soon", "as", "possible"): "FUTURE_REF",
-    ("the", "moment"): "PRESENT_REF",
-    ("so", "far"): "PRESENT_REF",
 }
 
 #: Frequency words (TimeML SET): the period of the repetition.

@@ -35,6 +35,7 @@ class Reading:
     offset: int | None = None  # signed number of units from the anchor; None: the tense decides
     value: str | None = None  # ready-made value for duration, ref, set and decade readings
     anchored: bool = False  # "10 months after the unrest began": relative to another event, not to today
+    year_offset: int | None = None  # "January this year" (0), "June last year" (-1): the year from the anchor
 
 
 def resolve(reading: Reading, anchor: date | None, tense: Tense = None) -> tuple[str, str] | None:
@@ -48,6 +49,9 @@ def resolve(reading: Reading, anchor: date | None, tense: Tense = None) -> tuple
         return _with_time(reading, _calendar_value(reading.year, reading.month, reading.day))
     if anchor is None:
         return None
+    if kind == "date" and reading.year_offset is not None:
+        year = anchor.year + reading.year_offset
+        return _with_time(reading, _calendar_value(year, reading.month, reading.day))
     if kind == "date":
         return _with_time(reading, _month_day(reading, anchor, tense))
     if kind == "weekday":
@@ -60,7 +64,7 @@ def resolve(reading: Reading, anchor: date | None, tense: Tense = None) -> tuple
         year = anchor.year + (reading.offset or 0) if reading.year is None else reading.year
         return "DATE", f"{year:04d}-{reading.part}"
     if kind == "quarter":
-        year = reading.year if reading.year is not None else anchor.year + (reading.offset or 0)
+        year = reading.year if reading.year is not None else anchor.year + (reading.year_offset or 0)
         return "DATE", f"{year:04d}-Q{reading.value}"
     return None
 
@@ -99,10 +103,7 @@ def _month_day(reading: Reading, anchor: date, tense: Tense) -> str:
     month = reading.month or 1
     day = reading.day
     candidates = [_safe_date(anchor.year + delta, month, day or 1) for delta in (-1, 0, 1)]
-    if day is None:
-        here = date(anchor.year, anchor.month, 1)
-    else:
-        here = anchor
+    here = date(anchor.year, anchor.month, 1) if day is None else anchor
     shift = reading.offset
     if shift == 0:
         chosen = candidates[1]
@@ -142,7 +143,7 @@ def _add_months(anchor: date, months: int) -> tuple[int, int]:
 
 
 def _relunit(reading: Reading, anchor: date) -> tuple[str, str] | None:
-    """A unit shifted from the anchor, written at the unit's own granularity (TimeML: "last week" = a week)."""
+    """A unit shifted from the anchor, at the unit's own granularity (TimeML: "last week" is a week)."""
     unit = reading.unit
     offset = reading.offset or 0
     if unit == "day":
@@ -181,8 +182,6 @@ def duration_value(number: int | None, unit: str) -> str:
         return f"P{count}{letter}"
     if unit in ("hour", "minute", "second"):
         return f"PT{count}{unit[0].upper()}"
-    if unit == "quarter":
-        return "PXM" if number is None else f"P{number * 3}M"
     if unit == "night":
         unit = "day"
     return f"P{count}{unit[0].upper()}"

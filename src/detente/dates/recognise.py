@@ -35,8 +35,38 @@ _DECADE = re.compile(r"^(?:(\d{2})|')?(\d)0'?s$")
 _ORDINAL_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _MERIDIEM = {"am": 0, "a.m.": 0, "a.m": 0, "pm": 12, "p.m.": 12, "p.m": 12}
 _ZONES = frozenset({"gmt", "utc", "est", "edt", "et", "pst", "pdt", "cst", "cet", "bst", "msk"})
-_AGO = {"ago": -1, "hence": 1}
-_RELATIVE_TO_EVENT = frozenset({"earlier", "later", "before", "after", "since", "prior"})
+_SHIFTERS = {"ago": -1, "hence": 1, "earlier": -1, "later": 1}
+_RELATIVE_TO_EVENT = frozenset({"before", "after", "since", "prior", "than"})
+_BEFORE_BARE_MONTH = frozenset(
+    {
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "to",
+        "through",
+        "during",
+        "before",
+        "after",
+        "early",
+        "late",
+        "mid",
+        "-",
+        "of",
+        "last",
+        "next",
+        "this",
+        "and",
+        "or",
+        "between",
+        "for",
+        "that",
+        "around",
+        "end",
+    }
+)
 
 
 class _Scanner:
@@ -58,9 +88,9 @@ class _Scanner:
         if number is None:
             return None
         token = self.doc[i]
-        if word.rstrip(".") in lex.AMBIGUOUS_MONTHS or word in ("march", "may"):
-            if not token.text[:1].isupper() or token.tag_ == "MD" or token.pos_ == "VERB":
-                return None
+        ambiguous = word in lex.AMBIGUOUS_MONTHS or word in ("march", "may")
+        if ambiguous and (not token.text[:1].isupper() or token.tag_ == "MD" or token.pos_ == "VERB"):
+            return None
         return number
 
     def weekday(self, i: int) -> int | None:
@@ -186,9 +216,14 @@ class _Scanner:
         else:
             day = None
         end, year = self._year_after(end)
-        if day is None and year is None and self.word(i) in ("may", "march") and self.doc[i].pos_ != "PROPN":
-            return None
-        return Match(i, end, Reading("date", year=year, month=month, day=day))
+        year_offset = None
+        if year is None and self.word(end) in ("this", "last", "next") and self.word(end + 1) == "year":
+            year_offset = lex.SHIFTS[self.word(end)]
+            end += 2
+        if day is None and year is None and year_offset is None:
+            if self.word(i) in lex.AMBIGUOUS_MONTHS or self.word(i - 1) not in _BEFORE_BARE_MONTH:
+                return None  # "Jan Kavan", "the March for Life": a bare month needs a temporal context
+        return Match(i, end, Reading("date", year=year, month=month, day=day, year_offset=year_offset))
 
     def _at_day_month(self, i: int) -> Match | None:
         """20 November 2016 · the 20th of November."""
@@ -215,10 +250,9 @@ class _Scanner:
         after = self.word(i + 1)
         if self.word(i - 1) in ("$", "€", "£", "#", "no.", "number") or after in ("%", "percent", "-"):
             return None
-        if token.dep_ == "nummod" and token.head.i > i and self.month(token.head.i) is None:
-            head = token.head
-            if head.pos_ == "NOUN" and head.lower_ not in lex.UNIT_WORDS:
-                return None
+        head = token.head
+        if token.dep_ == "nummod" and head.i > i and head.tag_ == "NNS" and head.lower_ not in lex.UNIT_WORDS:
+            return None  # "2000 people": a count
         if not 1900 <= year <= 2100 and self.word(start - 1) not in ("in", "since", "of", "by", "until"):
             return None
         return Match(start, i + 1, Reading("date", year=year))
@@ -235,6 +269,8 @@ class _Scanner:
             word = "'" + self.word(i + 1)
             i += 1
         found = _DECADE.match(word)
+        if found is not None and found.group(1) is None and self.doc[start - 1].tag_ == "PRP$":
+            return None  # "in their 30s": an age
         if found is not None:
             century = found.group(1) or "19"
             value = f"{century}{found.group(2)}"
@@ -256,6 +292,8 @@ class _Scanner:
             i += 1
         word = self.word(i)
         if word in lex.DAY_WORDS:
+            if self.word(i + 1) == "'s":
+                return None  # "today's youth": the present in general
             offset, part = lex.DAY_WORDS[word]
             end, later_part = self._part_of_day(i + 1)
             return Match(start, end, Reading("relday", offset=offset, part=later_part or part))
@@ -270,11 +308,8 @@ class _Scanner:
         """Sunday · last Friday · next Tuesday morning · Friday, Oct. 23 (dated by the date)."""
         start = i
         shift = lex.SHIFTS.get(self.word(i))
-        if shift is not None and self.word(i) in ("last", "next", "this", "previous", "coming", "following"):
+        if shift is not None and self.word(i) in ("last", "next", "this", "coming"):
             i += 1
-        elif self.word(i) == "the" and self.word(i + 1) in ("previous", "following"):
-            shift = lex.SHIFTS[self.word(i + 1)]
-            i += 2
         else:
             shift = None
         weekday = self.weekday(i)
@@ -295,8 +330,8 @@ class _Scanner:
         if self.word(i) == "the" and self.word(i + 1) in ("past", "last", "previous", "coming", "next"):
             i += 1
         shift = lex.SHIFTS.get(self.word(i))
-        if shift is None:
-            return None
+        if shift is None or self.word(i) in ("following", "preceding", "previous"):
+            return None  # "the following year": relative to the story, not to the publication
         j = i + 1
         if self.word(j) == "fiscal":
             j += 1
@@ -337,6 +372,8 @@ class _Scanner:
         elif self.word(i) == "more" and self.word(i + 1) == "than":
             i += 2
         counted = self.number_span(i)
+        if counted is not None and counted[1] is not None and counted[1] >= 1000:
+            return None  # "1988 quarter": a year, not a count
         if counted is None:
             if i == start or self.word(i) not in lex.UNIT_WORDS or not self.word(i).endswith("s"):
                 return None
@@ -347,20 +384,28 @@ class _Scanner:
         if unit_end is None:
             return None
         end, unit = unit_end
-        if counted is not None and counted[1] is not None and self.word(i) in ("a", "an") and start == i:
+        if self.word(end) == "-" and self.word(end + 1) == "old":
+            return None  # "a 6-year-old boy": an age
+        after = self.word(end)
+        if counted is not None and self.word(i) in ("a", "an") and start == i and after not in _SHIFTERS:
             before = self.word(i - 1)
             if before in ("once", "twice", "times", "per") or self.doc[i - 1].like_num:
-                return None  # "twice a year": a frequency, left to the SET shapes
-        after = self.word(end)
-        if after in _AGO:
+                return None  # "twice a year", "$5 million a year": a frequency or a rate
+        if after in _SHIFTERS and self.word(end + 1) not in _RELATIVE_TO_EVENT:
             if number is None:
-                reading = Reading("ref", value="PAST_REF")
+                reading = Reading("ref", value="PAST_REF" if _SHIFTERS[after] < 0 else "FUTURE_REF")
+            elif unit in ("decade", "century"):
+                years = number * (10 if unit == "decade" else 100)
+                reading = Reading("relunit", unit="year", offset=_SHIFTERS[after] * years)
             else:
-                reading = Reading("relunit", unit=unit, offset=_AGO[after] * number)
+                reading = Reading("relunit", unit=unit, offset=_SHIFTERS[after] * number)
             return Match(start, end + 1, reading)
+        if number is None and start < i and self.word(start) in ("recent", "past", "coming"):
+            value = "FUTURE_REF" if self.word(start) == "coming" else "PAST_REF"
+            return Match(start, end, Reading("ref", value=value))
         if after in ("from",) and self.word(end + 1) == "now" and number is not None:
             return Match(start, end + 2, Reading("relunit", unit=unit, offset=number))
-        anchored = after in _RELATIVE_TO_EVENT
+        anchored = after in _RELATIVE_TO_EVENT or after in _SHIFTERS
         return Match(start, end, Reading("duration", value=duration_value(number, unit), anchored=anchored))
 
     def _at_reference(self, i: int) -> Match | None:
@@ -375,8 +420,6 @@ class _Scanner:
                 return Match(i, i + len(phrase), Reading("ref", value=value))
         word = self.word(i)
         if word in lex.REFERENCE_WORDS and self.doc[i].pos_ in ("ADV", "ADJ"):
-            if word == "now" and self.word(i + 1) == "that":
-                return None
             return Match(i, i + 1, Reading("ref", value=lex.REFERENCE_WORDS[word]))
         return None
 
@@ -384,6 +427,8 @@ class _Scanner:
         """weekly · every week · each Thursday · every two years."""
         word = self.word(i)
         if word in lex.SET_WORDS:
+            if self.doc[i].pos_ != "ADV":
+                return None  # "a quarterly dividend", "the Daily Express": not a time
             return Match(i, i + 1, Reading("set", value=lex.SET_WORDS[word]))
         if word not in ("every", "each"):
             return None
@@ -440,6 +485,20 @@ class _Scanner:
         start = i
         if self.word(i) == "the":
             i += 1
+        year = self.year(i)
+        year_offset = None
+        if year is not None:
+            i += 1
+        elif (
+            self.word(i) in ("this", "last", "next")
+            and self.word(i + 1) == "year"
+            and self.word(i + 2) == "'s"
+        ):
+            year_offset = lex.SHIFTS[self.word(i)]
+            i += 3
+        elif self.word(i) == "year" and self.word(i + 1) == "-" and self.word(i + 2) in ("earlier", "ago"):
+            year_offset = -1
+            i += 3
         if self.word(i) == "fiscal":
             i += 1
         ordinal = lex.ORDINALS.get(self.word(i))
@@ -450,8 +509,9 @@ class _Scanner:
         j = i + 2 if self.word(i + 1) == "-" else i + 1
         if self.word(j) != "quarter":
             return None
-        end, year = self._year_after(j + 1)
-        return Match(start, end, Reading("quarter", value=str(ordinal), year=year, offset=0))
+        end, year_after = self._year_after(j + 1)
+        reading = Reading("quarter", value=str(ordinal), year=year or year_after, year_offset=year_offset)
+        return Match(start, end, reading)
 
 
 def _extend(scanner: _Scanner, match: Match) -> Match:
