@@ -1,9 +1,9 @@
 """Event-coder benchmarks on ../shared/dev/events, and the derivation of the PETRARCH verb lexicon.
 
-    python bench/events_dev.py conflibert [--limit N]     5-class macro-F1, root accuracy, argument agreement
-    python bench/events_dev.py petrarch [--limit N]       structure suites (source/target, compounds, no-event)
-    python bench/events_dev.py speed [--docs 200]         parse-only vs full-pipeline time on Reuters articles
-    python bench/events_dev.py derive-lexicon             rebuild src/detente/data/lexicon/petrarch_*.tsv
+    python bench/events_dev.py conflibert [--limit N]   5-class macro-F1 and accuracy, argument agreement
+    python bench/events_dev.py petrarch [--limit N]     structure suites (source/target, compounds, no-event)
+    python bench/events_dev.py speed [--docs 200]       parse-only vs full-pipeline time on Reuters articles
+    python bench/events_dev.py derive-lexicon           rebuild src/detente/data/lexicon/petrarch_*.tsv
 
 Every command prints one JSON summary. The class of a sentence with several events is the class of its
 *main* event: the highest event in the dependency tree that is not a bare statement (01x) wrapping an
@@ -160,7 +160,8 @@ def derive_lexicon(source: Path) -> dict[str, int]:
     LEXICON.mkdir(parents=True, exist_ok=True)
     header = (
         "# Derived from PETRARCH's CAMEO.2.0.txt verb dictionary (Open Event Data Alliance, MIT licence)\n"
-        "# by bench/events_dev.py derive-lexicon: verb lemma, CAMEO code, frame items (see docs/event-coding.md).\n"
+        "# by bench/events_dev.py derive-lexicon: verb lemma, CAMEO code, frame items"
+        " (see docs/event-coding.md).\n"
     )
     with (LEXICON / "petrarch_verbs.tsv").open("w", encoding="utf-8") as out:
         out.write(header + "lemma\tcode\tframe\n")
@@ -174,15 +175,331 @@ def derive_lexicon(source: Path) -> dict[str, int]:
     return {"entries": len(entries), "synsets": len(synsets)}
 
 
+# --------------------------------------------------------------------------------------------------------
+# shared helpers
+# --------------------------------------------------------------------------------------------------------
+
+
+def _rows(path: Path, limit: int | None) -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    return rows[:limit] if limit else rows
+
+
+def _depth(token: Any) -> int:
+    depth = 0
+    while token.head is not token and depth < 60:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def main_class(items: list[tuple[str, int]]) -> int | None:
+    """The benchmark's rule for a sentence with several events: (code, tree depth of trigger) → class.
+
+    The shallowest event other than a bare statement (010) decides; 010 only when nothing else was coded.
+    """
+    if not items:
+        return None
+    substantive = [item for item in items if item[0] != "010"]
+    code, _ = min(substantive or items, key=lambda item: item[1])
+    return PENTA[code[:2]]
+
+
+def macro_f1(gold: list[int], predicted: list[int | None], classes: range) -> dict[str, Any]:
+    per_class: dict[str, float] = {}
+    for cls in classes:
+        tp = sum(1 for g, p in zip(gold, predicted, strict=True) if g == cls and p == cls)
+        fp = sum(1 for g, p in zip(gold, predicted, strict=True) if g != cls and p == cls)
+        fn = sum(1 for g, p in zip(gold, predicted, strict=True) if g == cls and p != cls)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        per_class[str(cls)] = round(2 * precision * recall / (precision + recall), 4) if tp else 0.0
+    accuracy = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p) / max(1, len(gold))
+    return {
+        "macro_f1": round(sum(per_class.values()) / len(per_class), 4),
+        "accuracy": round(accuracy, 4),
+        "coverage": round(sum(1 for p in predicted if p is not None) / max(1, len(predicted)), 4),
+        "f1_per_class": per_class,
+    }
+
+
+# --------------------------------------------------------------------------------------------------------
+# conflibert: 5-class CAMEO classification and source/target spans
+# --------------------------------------------------------------------------------------------------------
+
+
+def chunk_mentions(doc: Any) -> list[Any]:
+    """Every noun chunk and named entity as a distinct anonymous actor: tests argument structure alone."""
+    from detente.models import Actor, ActorMention
+
+    mentions = []
+    spans = {(chunk.start_char, chunk.end_char): chunk for chunk in doc.noun_chunks}
+    for ent in doc.ents:
+        if not any(start <= ent.start_char < end for start, end in spans):
+            spans[(ent.start_char, ent.end_char)] = ent
+    for number, ((start, end), span) in enumerate(sorted(spans.items())):
+        if span.root.pos_ == "PRON" and span.root.lower_ not in {"both"}:
+            continue
+        code = f"X{number:02d}"
+        actor = Actor(code, code, None, span.text, span.text)
+        mentions.append(ActorMention(actor, (start, end), span.root.idx, 0))
+    return mentions
+
+
+def _overlap(doc: Any, span: tuple[int, int] | None, golds: list[str] | None) -> bool | None:
+    """Whether the actor's head word lies in a gold span (gold spans are tokenised text, not offsets)."""
+    if not golds:
+        return None
+    if span is None:
+        return False
+    chunk = doc.char_span(*span, alignment_mode="expand")
+    head = chunk.root.text if chunk is not None else ""
+    return any(head in gold.split() for gold in golds)
+
+
+def bench_conflibert(limit: int | None) -> dict[str, Any]:
+    from detente import nlp as nlp_stage
+    from detente.config import Config
+    from detente.events import RuleEvents, code_predicates
+    from detente.models import Article
+    from detente.pipeline import DocState
+
+    rows = _rows(EVENTS_DEV / "conflibert_cameo_train.jsonl", limit)
+    nlp = nlp_stage.load()
+    coder = RuleEvents(Config())
+    gold: list[int] = []
+    by_predicate: list[int | None] = []
+    by_event: list[int | None] = []
+    source_hits: list[bool] = []
+    target_hits: list[bool] = []
+    confusion: Counter[str] = Counter()
+    started = time.perf_counter()
+    for row, doc in zip(rows, nlp.pipe([row["text"] for row in rows], batch_size=64), strict=True):
+        gold.append(row["pentacode"])
+        predicates = [p for sent in doc.sents for p in code_predicates(sent, coder.lexicon)]
+        by_predicate.append(main_class([(p.code, _depth(p.head)) for p in predicates]))
+        state = DocState(article=Article(row["id"], row["text"]), doc=doc, sentences=nlp_stage.sentences(doc))
+        state.mentions = chunk_mentions(doc)
+        coder(state)
+        items = [
+            (e.cameo, _depth(doc.char_span(*e.trigger_span, alignment_mode="expand").root))
+            for e in state.events
+        ]
+        by_event.append(main_class(items))
+        confusion[f"{row['pentacode']}->{by_event[-1]}"] += 1
+        if state.events and row.get("ner_matched"):
+            main = min(state.events, key=lambda e: (e.cameo == "010", items[state.events.index(e)][1]))
+            mention_span = {m.actor.code: m.span for m in state.mentions}
+            source = mention_span.get(main.source.code) if main.source else None
+            target = mention_span.get(main.target.code) if main.target else None
+            hit = _overlap(doc, source, row.get("source_spans"))
+            if hit is not None:
+                source_hits.append(hit)
+            hit = _overlap(doc, target, row.get("target_spans"))
+            if hit is not None:
+                target_hits.append(hit)
+    return {
+        "sentences": len(rows),
+        "seconds": round(time.perf_counter() - started, 1),
+        "rule": "class of the shallowest event other than 010; 010 only when nothing else; none = wrong",
+        "predicates_only": macro_f1(gold, by_predicate, range(5)),
+        "events_with_noun_chunk_actors": macro_f1(gold, by_event, range(5)),
+        "source_span_agreement": round(sum(source_hits) / max(1, len(source_hits)), 4),
+        "target_span_agreement": round(sum(target_hits) / max(1, len(target_hits)), 4),
+        "span_pairs_checked": [len(source_hits), len(target_hits)],
+        "confusion_top": confusion.most_common(12),
+    }
+
+
+# --------------------------------------------------------------------------------------------------------
+# petrarch: structure suites with their fictional actor dictionaries
+# --------------------------------------------------------------------------------------------------------
+
+
+def load_actor_dictionary(path: Path) -> list[tuple[str, str, bool]]:
+    """(phrase, code, prefix match) from a TABARI/PETRARCH actor file; agents and dated codes simplified."""
+    entries: list[tuple[str, str, bool]] = []
+    code: str | None = None
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = re.split(r"\s[#;]", raw, maxsplit=1)[0].strip()
+        if not line or line.startswith(("#", "<", "!")):
+            continue
+        if line.startswith("+"):
+            if code:
+                name = line[1:].split("[")[0].strip()
+                entries.append((name.rstrip("_").replace("_", " "), code, not name.endswith("_")))
+            continue
+        match = re.match(r"([^\[]+?)\s*\[\s*([A-Za-z~0-9-]+)", line)
+        if not match:
+            code = None
+            continue
+        name, code = match.group(1).strip(), match.group(2).upper()
+        if code.startswith("~") or code == "---":
+            code = None
+            continue
+        entries.append((name.rstrip("_").replace("_", " "), code, not name.endswith("_")))
+    return entries
+
+
+def dictionary_mentions(doc: Any, entries: list[tuple[str, str, bool]]) -> list[Any]:
+    from detente.models import Actor, ActorMention
+
+    taken: list[tuple[int, int]] = []
+    mentions = []
+    for name, code, prefix in sorted(entries, key=lambda entry: -len(entry[0])):
+        pattern = r"(?<!\w)" + re.escape(name) + (r"\w*" if prefix else r"(?!\w)")
+        for match in re.finditer(pattern, doc.text, flags=re.IGNORECASE):
+            start, end = match.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            taken.append((start, end))
+            actor = Actor(code, code[:3], code[3:6] or None, name, match.group(0))
+            mentions.append(ActorMention(actor, (start, end), span.root.idx, 0))
+    return mentions
+
+
+def bench_petrarch(limit: int | None) -> dict[str, Any]:
+    from detente import nlp as nlp_stage
+    from detente.config import Config
+    from detente.events import RuleEvents
+    from detente.models import Article
+    from detente.pipeline import DocState
+
+    rows = [
+        row
+        for row in _rows(EVENTS_DEV / "petrarch_structure_suites.jsonl", None)
+        if row["evaluate"] and row["expected_kind"] in {"events", "noevents"}
+    ][:limit]
+    dictionaries: dict[str, list[tuple[str, str, bool]]] = {}
+    nlp = nlp_stage.load()
+    coder = RuleEvents(Config())
+    stats: dict[str, Counter[str]] = defaultdict(Counter)
+    for row, doc in zip(rows, nlp.pipe([row["text"] for row in rows], batch_size=64), strict=True):
+        name = row["dictionaries"].get("Actorfile", "PETR.Validate.actors.txt")
+        path = EVENTS_DEV / "petrarch_validate_dicts" / name
+        if not path.exists():
+            path = EVENTS_DEV / "petrarch_validate_dicts" / "PETR.Validate.actors.txt"
+        if name not in dictionaries:
+            dictionaries[name] = load_actor_dictionary(path)
+        state = DocState(article=Article(row["id"], row["text"]), doc=doc, sentences=nlp_stage.sentences(doc))
+        state.mentions = dictionary_mentions(doc, dictionaries[name])
+        coder(state)
+        got = {
+            (e.source.code[:3] if e.source else "", e.target.code[:3] if e.target else "")
+            for e in state.events
+        }
+        got_roots = {
+            (e.source.code[:3] if e.source else "", e.target.code[:3] if e.target else ""): e.root
+            for e in state.events
+        }
+        suite = stats[row["suite"]]
+        if row["expected_kind"] == "noevents":
+            suite["noevent_sentences"] += 1
+            suite["noevent_correct"] += not state.events
+            continue
+        expected = {
+            (item["source"][:3], item["target"][:3])
+            for item in row["expected"]
+            if item.get("source") and item.get("target") and not item.get("source_is_literal_text")
+        }
+        if not expected:
+            continue
+        suite["sentences"] += 1
+        suite["expected_dyads"] += len(expected)
+        suite["found_dyads"] += len(expected & got)
+        suite["coded_dyads"] += len({pair for pair in got if pair[1]})
+        suite["correct_coded"] += len({pair for pair in got if pair[1]} & expected)
+        suite["source_found"] += len({s for s, _ in expected} & {s for s, _ in got})
+        suite["expected_sources"] += len({s for s, _ in expected})
+        if row["suite"] == "udp_validate_2_02":  # re-coded to CAMEO-2.0-style codes: roots comparable
+            for item in row["expected"]:
+                pair = (item["source"][:3], item["target"][:3])
+                if pair in got_roots and item.get("code"):
+                    suite["root_checked"] += 1
+                    suite["root_correct"] += got_roots[pair] == item["code"][:2]
+    summary: dict[str, Any] = {"sentences": len(rows), "note": "actors compared by their first 3 letters"}
+    for suite, counts in sorted(stats.items()):
+        summary[suite] = {
+            "dyad_recall": round(counts["found_dyads"] / max(1, counts["expected_dyads"]), 4),
+            "dyad_precision": round(counts["correct_coded"] / max(1, counts["coded_dyads"]), 4),
+            "source_recall": round(counts["source_found"] / max(1, counts["expected_sources"]), 4),
+            "noevent_accuracy": round(counts["noevent_correct"] / max(1, counts["noevent_sentences"]), 4),
+            **dict(counts),
+        }
+        if counts["root_checked"]:
+            summary[suite]["root_accuracy_on_found_dyads"] = round(
+                counts["root_correct"] / counts["root_checked"], 4
+            )
+    return summary
+
+
+# --------------------------------------------------------------------------------------------------------
+# speed: parse-only vs full pipeline
+# --------------------------------------------------------------------------------------------------------
+
+
+def bench_speed(docs: int) -> dict[str, Any]:
+    from detente import nlp as nlp_stage
+    from detente.ingest import article_from_text
+    from detente.pipeline import DocState, Pipeline
+
+    path = SHARED / "corpora" / "reuters_2006_2013_world" / "articles.jsonl.gz"
+    texts: list[str] = []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            texts.append(json.loads(line)["text"])
+            if len(texts) >= docs:
+                break
+    pipeline = Pipeline()
+    articles = [article_from_text(text, published=date(2010, 1, 1)) for text in texts]
+    list(pipeline.nlp.pipe(texts[:5]))  # warm up
+    started = time.perf_counter()
+    parsed = nlp_stage.parse(pipeline.nlp, [article.text for article in articles])
+    parse_seconds = time.perf_counter() - started
+    stage_seconds: Counter[str] = Counter()
+    events = 0
+    for article, doc in zip(articles, parsed, strict=True):
+        state = DocState(article=article, doc=doc, sentences=nlp_stage.sentences(doc))
+        for stage in pipeline.stages:
+            tick = time.perf_counter()
+            stage(state)
+            stage_seconds[stage.name] += time.perf_counter() - tick
+        events += len(state.events)
+    coding = sum(stage_seconds.values())
+    return {
+        "docs": len(texts),
+        "chars": sum(len(text) for text in texts),
+        "parse_seconds": round(parse_seconds, 2),
+        "stage_seconds": {name: round(value, 2) for name, value in stage_seconds.items()},
+        "events": events,
+        "events_stage_over_parse": round(stage_seconds["cameo.rules.v1"] / parse_seconds, 4),
+        "all_stages_over_parse": round(coding / parse_seconds, 4),
+        "budget": "coding at most 30% more than parsing",
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("derive-lexicon")
+    for name in ("conflibert", "petrarch"):
+        sub.add_parser(name).add_argument("--limit", type=int, default=None)
+    sub.add_parser("speed").add_argument("--docs", type=int, default=200)
     args = parser.parse_args(argv)
+    summary: dict[str, Any]
     if args.command == "derive-lexicon":
-        summary: dict[str, Any] = derive_lexicon(SHARED / "reference" / "phoenix" / "CAMEO.2.0.txt")
+        summary = derive_lexicon(SHARED / "reference" / "phoenix" / "CAMEO.2.0.txt")
+    elif args.command == "conflibert":
+        summary = bench_conflibert(args.limit)
+    elif args.command == "petrarch":
+        summary = bench_petrarch(args.limit)
+    else:
+        summary = bench_speed(args.docs)
     print(json.dumps(summary, indent=2))
     return 0
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from detente import cameo
 from detente.config import Config
 from detente.events import syntax
-from detente.events.combine import combine
+from detente.events.combine import combine, combined_code
 from detente.events.lexicon import Frame, Lexicon, load
 from detente.models import Actor, ActorMention, Event, Sentence, stable_id
 from detente.pipeline import DocState
@@ -66,14 +66,14 @@ def code_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
     coded: dict[int, Predicate] = {}
     consumed: set[int] = set()
     for token in sent:
-        if token.pos_ != "VERB" or token.i in consumed:
+        if token.pos_ != "VERB" or token.i in consumed or token.dep_ == "amod":  # "the detained vessels"
             continue
         frame = syntax.best_frame(token, lexicon.verbs.get(token.lemma_.lower(), ()), lexicon)
         predicate = None
         if frame is not None and frame.code != "-":  # "-": a hand frame saying "no event" ("take office")
             predicate = Predicate(token, token, frame.code, frame, [token, *_frame_tokens(token, frame)])
         light = token.lemma_.lower() in LIGHT_VERBS and (frame is None or frame.score < 1.5)
-        if light or predicate is None:
+        if light:
             for obj in (child for child in token.children if child.dep_ == "dobj"):
                 noun_frame = syntax.best_frame(obj, lexicon.nouns.get(obj.lemma_.lower(), ()), lexicon)
                 if noun_frame is not None and noun_frame.code != "-":
@@ -91,6 +91,8 @@ def code_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
         predicate.flags |= syntax.modality(predicate.head, syntax.governor_of(predicate.head))
         if syntax.speech_head(predicate.head) is not None and not predicate.code.startswith("01"):
             predicate.flags.add("reported")
+        if "negated" in predicate.flags and "03" <= predicate.code[:2] <= "08":
+            predicate.code = combined_code("refuse", predicate.code)  # "will not release" → 1243
     return predicates
 
 
@@ -128,8 +130,15 @@ class ActorIndex:
                         return found
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for grand in child.children:
-                        if grand.dep_ == "pobj" and (found := self.at(grand, depth + 1)):
-                            return found
+                        if grand.dep_ == "pobj":
+                            # "the ambassadors of Arnor, Osgiliath and Gondor" → all three
+                            found = [
+                                m
+                                for member in syntax.with_conjuncts(grand)
+                                for m in self.at(member, depth + 1)
+                            ]
+                            if found:
+                                return found
         return []
 
     def group(self, tokens: list[Token]) -> list[Actor]:
@@ -225,8 +234,10 @@ class RuleEvents:
         found_target = bool(targets)
         pairs: list[tuple[Actor, Actor | None]] = []
         for source in sources:
-            if (pair or (len(sources) == 2 and how != "nominal")) and not found_target:
-                partners = [other for other in sources if other != source] if pair else []
+            symmetric = len(sources) > 1 and predicate.code[:2] in {"03", "04", "05", "06"}
+            if (pair or symmetric) and not found_target:
+                # "both sides agreed", "Gondor and Osgiliath met": each acts towards the other
+                partners = [other for other in sources if other != source]
                 pairs += [(source, partner) for partner in partners] or [(source, None)]
             else:
                 pairs += [(source, target) for target in targets if target.code != source.code] or (
