@@ -394,15 +394,15 @@ class _Scanner:
         if after in _SHIFTERS and self.word(end + 1) not in _RELATIVE_TO_EVENT:
             if number is None:
                 reading = Reading("ref", value="PAST_REF" if _SHIFTERS[after] < 0 else "FUTURE_REF")
+            elif unit == "year" and number == 1 and after != "later" and self._about_quarters(i):
+                # Earnings reports: "up from $10 million a year ago" is the same quarter a year before.
+                reading = Reading("relunit", unit="quarter", offset=-5)
             elif unit in ("decade", "century"):
                 years = number * (10 if unit == "decade" else 100)
                 reading = Reading("relunit", unit="year", offset=_SHIFTERS[after] * years)
             else:
                 reading = Reading("relunit", unit=unit, offset=_SHIFTERS[after] * number)
             return Match(start, end + 1, reading)
-        if number is None and start < i and self.word(start) in ("recent", "past", "coming"):
-            value = "FUTURE_REF" if self.word(start) == "coming" else "PAST_REF"
-            return Match(start, end, Reading("ref", value=value))
         if after in ("from",) and self.word(end + 1) == "now" and number is not None:
             return Match(start, end + 2, Reading("relunit", unit=unit, offset=number))
         anchored = after in _RELATIVE_TO_EVENT or after in _SHIFTERS
@@ -480,6 +480,10 @@ class _Scanner:
             return Match(i, day.end, replace(day.reading, hour=hour, minute=minute, part=None))
         return Match(i, end, Reading("relday", offset=0, hour=hour, minute=minute))
 
+    def _about_quarters(self, i: int) -> bool:
+        """Whether the sentence around token i reports quarterly results."""
+        return any(token.lower_ in ("quarter", "quarterly") for token in self.doc[i].sent)
+
     def _at_quarter(self, i: int) -> Match | None:
         """the third quarter (of 1990) · first-quarter · the fiscal second quarter."""
         start = i
@@ -501,6 +505,16 @@ class _Scanner:
             i += 3
         if self.word(i) == "fiscal":
             i += 1
+        if start < i and self.word(i) in ("quarter", "period") and self.word(start) == "the":
+            # "the quarter", "the latest quarter", "the year-ago period": the last reported quarter.
+            if year_offset == -1:
+                return Match(start, i + 1, Reading("relunit", unit="quarter", offset=-5))
+            if self.word(i) == "quarter" and year is None:
+                return Match(start, i + 1, Reading("relunit", unit="quarter", offset=-1))
+        if self.word(start) == "the" and self.word(i) in ("latest", "most") and self._about_quarters(i):
+            j = i + 2 if self.word(i) == "most" else i + 1
+            if self.word(j) in ("quarter", "period"):
+                return Match(start, j + 1, Reading("relunit", unit="quarter", offset=-1))
         ordinal = lex.ORDINALS.get(self.word(i))
         if ordinal is None and _ORDINAL_DAY.match(self.word(i)) and not self.word(i).isdigit():
             ordinal = int(_ORDINAL_DAY.match(self.word(i)).group(1))  # type: ignore[union-attr]
