@@ -198,7 +198,7 @@ def evaluate(shared: Path, split: str, limit: int = 0, offset: int = 0, errors: 
             for g, span in enumerate(gold.direct):
                 if g not in matched_g and shown < errors:
                     shown += 1
-                    print(f"MISS {name}: {text[slice(*span)][:100]!r}", file=sys.stderr)
+                    print(f"MISS {name}: {text[max(0, span[0] - 90) : span[0]]!r} >> {text[slice(*span)][:80]!r} << {text[span[1] : span[1] + 40]!r}", file=sys.stderr)
             for p, span in enumerate(pred):
                 if p not in matched_p and shown < errors:
                     shown += 1

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from detente.config import Config
 from detente.models import Actor, ActorMention, Event, Quote, Sentence, stable_id
 from detente.pipeline import DocState
-from detente.quotes.cues import Cue, find_cue, is_speech_verb, speaker_span, subject_of
+from detente.quotes.cues import WEAK_SPEECH_VERBS, Cue, find_cue, is_speech_verb, speaker_span, subject_of
 from detente.quotes.marks import Quoted, find_quoted
 from detente.registry import register
 
@@ -117,7 +117,8 @@ def _direct(
         if cue is None:
             continue
         if _governs(cue, inner, stretch, is_before, pre is None):
-            return Attribution(True, (item.start, item.end), cue.token, cue.speaker)
+            speaker = cue.speaker if cue.speaker is not None else _fallback_speaker(cue, inner, stretch, is_before)
+            return Attribution(True, (item.start, item.end), cue.token, speaker)
     if pre is None and _is_sentence(doc, inner, item) and _ends_sentence(doc, item, post):
         if previous is not None and _near(doc.text, previous.span[1], item.start):
             return Attribution(True, (item.start, item.end), None, previous.speaker, inherited=True)
@@ -180,7 +181,9 @@ def _post_stretch(doc: Doc, item: Quoted, after: Quoted | None) -> Span | None:
 def _governs(cue: Cue, inner: Span, stretch: Span, is_before: bool, starts_sentence: bool) -> bool:
     """Whether the cue attributes these quoted words as speech rather than quoting a phrase in passing."""
     root = _quote_root(inner)
-    if root is not None and _partial(root, inner):
+    if root is None or _partial(root, inner) or _is_title(inner):
+        return False
+    if is_before and not _set_off(cue, inner) and _names(cue, inner):
         return False
     if root is not None and _descends(root, cue.token) and root.head.i not in range(inner.start, inner.end):
         if _direct_child(root, cue.token):
@@ -188,8 +191,10 @@ def _governs(cue: Cue, inner: Span, stretch: Span, is_before: bool, starts_sente
     doc = inner.doc
     if is_before:
         between = doc[cue.token.i + 1 : inner.start]
-        tail = [t for t in between if not (t.is_punct and t.text in _MARK_CHARS)]
-        if tail and tail[-1].text in (":", ","):
+        tail = [t for t in between if not (t.is_space or t.text in _MARK_CHARS)]
+        if tail and tail[-1].text == ":":
+            return True
+        if tail and tail[-1].text == ",":
             return all(not t.pos_ in ("VERB", "AUX") or t.dep_ == "aux" for t in tail)
         if cue.kind == "according" and tail and tail[-1].text == ",":
             return True
@@ -202,10 +207,27 @@ def _governs(cue: Cue, inner: Span, stretch: Span, is_before: bool, starts_sente
             continue
         if cue.speaker is not None and token.i in {t.i for t in cue.speaker.subtree}:
             continue
+        if cue.speaker is None and token.pos_ not in ("VERB", "AUX"):
+            continue  # a misparsed subject ("Brent Bozell III, founder of …, tells"): see _fallback_speaker
         if token.dep_ in ("aux", "advmod", "neg") and token.head == cue.token:
             continue
         return False
     return True
+
+
+def _fallback_speaker(cue: Cue, inner: Span, stretch: Span, is_before: bool) -> Token | None:
+    """The speaker when the parse gives the cue no subject: the nearest subject before a preposed cue
+    ("Flea shared the news, writing “…”"), or the noun phrase between quote and a postposed cue."""
+    doc = inner.doc
+    if is_before:
+        for token in reversed(doc[stretch.start : cue.token.i]):
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.i < cue.token.i:
+                return None if token.dep_ == "nsubjpass" else token
+        return None
+    between = [t for t in doc[inner.end : cue.token.i] if not (t.is_punct or t.is_space)]
+    heads = [t for t in between if not (inner.end <= t.head.i < cue.token.i) or t.head.i == t.i]
+    nominal = [t for t in heads if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return nominal[0] if nominal else None
 
 
 _MARK_CHARS = frozenset("\u201c\u201d\"\u201e\u00ab\u00bb\u2018\u2019'\u201a\u2039\u203a`")
@@ -214,16 +236,43 @@ _MARK_CHARS = frozenset("\u201c\u201d\"\u201e\u00ab\u00bb\u2018\u2019'\u201a\u20
 def _partial(root: Token, inner: Span) -> bool:
     """A quote whose clause goes on outside its marks ("Ryan said Obama's words “amount to …”") is a partial
     quote inside reported speech, not a direct quote of its own."""
-    if inner.start <= root.head.i < inner.end or root.head is root:
+    if inner.start <= root.head.i < inner.end or root.head.i == root.i:
         return False
     doc = inner.doc
+    if root.head.i >= inner.end and not (root.head.is_punct or is_speech_verb(root.head)):
+        return True  # the quoted words are a part of a clause that goes on after them
     outside = [t for t in doc[root.left_edge.i : inner.start]] + [t for t in doc[inner.end : root.right_edge.i + 1]]
     return any(not (t.is_punct or t.is_space or t.text in _MARK_CHARS or t.dep_ == "mark") for t in outside)
 
 
+def _set_off(cue: Cue, inner: Span) -> bool:
+    """Whether a colon or comma sets the quote off from a preposed cue."""
+    doc = inner.doc
+    gap = [t for t in doc[cue.token.i + 1 : inner.start] if not (t.is_space or t.text in _MARK_CHARS)]
+    return bool(gap) and gap[-1].text in (":", ",")
+
+
+def _names(cue: Cue, inner: Span) -> bool:
+    """A verbless phrase run into the sentence after an object ("declaring it “another super Tuesday”",
+    "described Mr Trump as a “natural ally”") names or describes; it is not a quote of speech."""
+    if any(t.pos_ in ("VERB", "AUX") for t in inner) or inner[-1].text in ("!", "?"):
+        return False
+    objects = [c for c in cue.token.children if c.dep_ in ("dobj", "dative", "prep") and c.i < inner.start]
+    return bool(objects) or cue.token.lemma_.lower() in WEAK_SPEECH_VERBS
+
+
+def _is_title(inner: Span) -> bool:
+    """A title or slogan ("Good Morning America"): every word capitalised and no closing punctuation."""
+    words = [t for t in inner if t.is_alpha]
+    if len(words) < 2 or inner[-1].is_punct:
+        return False
+    small = {"a", "an", "the", "of", "in", "on", "and", "for", "to", "at", "with"}
+    return all(t.text[0].isupper() or t.lower_ in small for t in words)
+
+
 def _quote_root(inner: Span) -> Token | None:
     for token in inner:
-        if not (inner.start <= token.head.i < inner.end) or token.head is token:
+        if not (inner.start <= token.head.i < inner.end) or token.head.i == token.i:
             return token
     return None
 
@@ -234,6 +283,8 @@ def _descends(token: Token, ancestor: Token) -> bool:
 
 def _direct_child(root: Token, cue: Token) -> bool:
     """The quote's root hangs on the cue itself (its complement), possibly through "that" or a colon."""
+    if root.dep_ == "dobj" and cue.lemma_ in ("tell", "ask", "inform", "urge"):
+        return False  # the object of "told" is the hearer ("told ABC's “Good Morning America”")
     return root.head.i == cue.i and root.dep_ in ("ccomp", "dobj", "parataxis", "xcomp", "intj", "conj", "npadvmod")
 
 

@@ -22,7 +22,8 @@ SPEECH_VERBS = frozenset(
     lament protest object predict promise pledge vow swear threaten boast brag joke quip muse recall
     recount report write tweet post blog testify tell inform assure caution advise emphasise emphasize
     observe comment continue conclude begin summarise summarize describe mention point signal indicate
-    reveal disclose admit concede shout yell scream whisper mutter cry exclaim proclaim
+    reveal disclose admit concede shout yell scream whisper mutter cry exclaim proclaim read chant mouth
+    echo sing text email quote
     rule order decree agree disagree criticise criticize slam blast attack praise hail welcome
     condemn denounce dismiss reject counsel opine reason posit speculate estimate
     """.split()
@@ -80,7 +81,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             # "X was told" makes X the hearer; only "X was quoted as saying" makes X the speaker.
             return child if verb.lemma_ == "quote" else None
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         if head.lemma_.lower() in SPEECH_NOUNS:  # "issued comments insisting …": whoever issued them
@@ -159,7 +160,7 @@ def _clause_verb(colon: Token) -> Token | None:
     for _ in range(4):
         if head.pos_ in ("VERB", "AUX"):
             return head
-        if head.head is head:
+        if head.head.i == head.i:
             return None
         head = head.head
     return None
