@@ -150,6 +150,8 @@ def test_actor_key_and_date_value() -> None:
     assert actor_key(Actor("GBRGOV", "GBR", "GOV", None, "Britain")) == "GBR"
     assert actor_key(Actor("IGOUNO", None, None, None, "the UN")) == "UNO"
     assert actor_key(Actor("UNOPKO", None, "PKO", None, "peacekeepers")) == "UNO"
+    assert actor_key(Actor("CVL", None, "CVL", None, "villagers")) is None  # a sector is not a country
+    assert actor_key(Actor("", None, None, "Menon", "Menon")) is None
     assert actor_key(None) is None
     assert date_value(EventDate(date(2023, 10, 16), "day", "on Monday")) == "2023-10-16"
     assert date_value(EventDate(date(2023, 10, 1), "month", "last month")) == "2023-10"
@@ -190,6 +192,7 @@ def test_speaker_codes() -> None:
     assert not speaker_agrees("RUSGOV", "RUSMIL")
     assert speaker_agrees("EUR", "IGOEUREEC")
     assert not speaker_agrees("USAGOV", None)
+    assert not speaker_agrees("GOV", "GOV")  # sector without a country cannot be right
     assert normalise_quote(" “That is a beginning,”  ") == "that is a beginning"
     assert normalise_quote("'Prisoner  swaps come and go,'") == "prisoner swaps come and go"
 

@@ -134,14 +134,49 @@ def load_gold(directory: str | Path) -> Gold:
 # ---------------------------------------------------------------------------------- from pipeline output
 
 
+#: CAMEO role and sector types: a code that starts with one of these names no country or organisation.
+SECTORS = frozenset(
+    [
+        "COP",
+        "GOV",
+        "INS",
+        "JUD",
+        "MIL",
+        "OPP",
+        "REB",
+        "SEP",
+        "SPY",
+        "UAF",
+        "AGR",
+        "BUS",
+        "CRM",
+        "CVL",
+        "DEV",
+        "EDU",
+        "ELI",
+        "ENV",
+        "HLH",
+        "HRI",
+        "LAB",
+        "LEG",
+        "MED",
+        "REF",
+        "MOD",
+        "RAD",
+        "SET",
+        "UIS",
+    ]
+)
+
+
 def actor_key(actor: Actor | None) -> str | None:
     """The country of an actor, else its IGO code (``IGOUNO`` and ``UNO`` give ``UNO``); None if unknown."""
     if actor is None:
         return None
     if actor.country:
         return actor.country
-    code = actor.code.removeprefix("IGO")
-    return code[:3] or None
+    code = actor.code.removeprefix("IGO")[:3]
+    return code if code and code not in SECTORS else None
 
 
 def code_key(code: str | None) -> str | None:
@@ -298,14 +333,14 @@ def speaker_agrees(gold_code: str | None, pred_code: str | None) -> bool:
     gold_key, pred_key = code_key(gold_code), code_key(pred_code)
     if gold_key is None or pred_key is None:
         return gold_key == pred_key
-    if gold_key[:3] != pred_key[:3]:
+    if gold_key[:3] != pred_key[:3] or pred_key[:3] in SECTORS:
         return False
     return len(gold_key) < 6 or gold_key[3:6] == pred_key[3:6]
 
 
 def _country(code: str | None) -> str | None:
     key = code_key(code)
-    return key[:3] if key else None
+    return key[:3] if key and key[:3] not in SECTORS else None
 
 
 def match_quotes(
