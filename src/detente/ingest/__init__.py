@@ -207,7 +207,7 @@ def _dedup(results: Iterable[Article | Rejected], deduper: Deduper | None) -> It
             yield result
             continue
         status, original = deduper.check(result)
-        yield result if status == "new" else _replace(result, status=f"duplicate: {original}")
+        yield result if status == "new" else _replace(result, status=f"{status}: {original}")
 
 
 def read_raw(

@@ -14,6 +14,9 @@ from collections import Counter
 MIN_WORDS = 8
 """Fewer Latin-script words than this is too little evidence to call a document non-English."""
 
+MIN_HITS = 5
+"""Function words needed before naming a language."""
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
@@ -27,7 +30,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "ont avec son sa ses été cette mais ou nous vous leur sont être",
         "es": "el la los las de y que en un una es por con para del al se no lo su sus como más pero "
         "fue ha este esta entre sobre también sin ya muy han",
-        "it": "il lo la gli le di e che è un una per non in del della dei con si da al alla sono anche "
+        "it": "il lo la gli le di e che è un una non in del della dei con si da al alla sono anche "
         "come più ma ha nel nella questo questa essere stato",
         "pt": "o a os as de e que do da dos das em um uma para com não no na por se mais foi ao como "
         "mas ele ela são também pelo pela seu sua já",
@@ -121,13 +124,16 @@ def _arabic_script(text: str) -> str:
 
 
 def _by_function_words(text: str, languages: tuple[str, ...]) -> str | None:
-    words = [w.lower() for w in _WORD.findall(text[:5000])]
+    # one-letter words ("a", "o", "i", "y") are too ambiguous, and abound in tables and abbreviations
+    words = [w.lower() for w in _WORD.findall(text[:5000]) if len(w) > 1]
     if len(words) < MIN_WORDS:
         return None
-    scores = {lang: sum(1 for w in words if w in FUNCTION_WORDS[lang]) / len(words) for lang in languages}
-    best = max(scores, key=lambda lang: scores[lang])
-    if scores[best] < 0.08:
+    hits = {lang: sum(1 for w in words if w in FUNCTION_WORDS[lang]) for lang in languages}
+    best = max(hits, key=lambda lang: hits[lang])
+    if hits[best] < MIN_HITS or hits[best] / len(words) < 0.08:
         return None
+    if best != "en" and hits.get("en", 0) * 2 > hits[best]:
+        return None  # English function words nearly as common: tables, names, mixed text
     return best
 
 
