@@ -75,6 +75,17 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0002_feed_state",  # detente.ingest.feeds.watch: seen entry URLs, feeds' HTTP validators
+        """
+        CREATE TABLE seen_urls (
+            url VARCHAR PRIMARY KEY, feed VARCHAR, seen_at TIMESTAMP DEFAULT current_timestamp
+        );
+        CREATE TABLE feed_state (
+            feed VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR, checked_at TIMESTAMP
+        );
+        """,
+    ),
 )
 
 _PER_DOC_TABLES = ("sentences", "mentions", "events", "quotes", "timexes")
@@ -311,6 +322,24 @@ class Store:
             [limit],
         ).fetchall()
         return [(str(a), str(b), int(n)) for a, b, n in rows]
+
+    # -- feed state (``detente.ingest.feeds.SeenStore``, used by ``watch``) ------------------------------
+
+    def is_seen(self, url: str) -> bool:
+        return self.db.execute("SELECT 1 FROM seen_urls WHERE url = ?", [url]).fetchone() is not None
+
+    def mark_seen(self, url: str, feed: str) -> None:
+        self.db.execute("INSERT INTO seen_urls (url, feed) VALUES (?, ?) ON CONFLICT DO NOTHING", [url, feed])
+
+    def feed_validators(self, feed: str) -> tuple[str | None, str | None]:
+        row = self.db.execute("SELECT etag, last_modified FROM feed_state WHERE feed = ?", [feed]).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def save_feed_validators(self, feed: str, etag: str | None, last_modified: str | None) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO feed_state VALUES (?, ?, ?, current_timestamp)",
+            [feed, etag, last_modified],
+        )
 
 
 _EVENT_COLUMNS = (
