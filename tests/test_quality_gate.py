@@ -75,6 +75,15 @@ def test_gate_counts_the_whole_gold(figures: dict[str, float]) -> None:
     assert figures["timex_gold"] == len(gold.timexes)
 
 
+def test_gate_can_fail() -> None:
+    """Output with nothing in it must fall below every floor that is above zero (no model needed)."""
+    articles = [item for item in read_inputs([str(articles_path())]) if isinstance(item, Article)]
+    silent = score([CodedArticle(article, (), (), (), (), ()) for article in articles], load_gold(GOLD_DIR))
+    raised = {name for name, floor in FLOORS.items() if floor > 0 and name != "no_event_docs_clean"}
+    assert all(silent[name] < FLOORS[name] for name in raised)
+    assert silent["no_event_docs_clean"] == 1.0
+
+
 # ------------------------------------------------------------------------------------- the scorer itself
 
 
