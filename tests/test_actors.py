@@ -87,7 +87,7 @@ def test_seats_of_power_are_government_metonyms(mentions_of) -> None:  # type: i
     assert codes["The Pentagon"] == "USAMIL"
     assert codes["the White House"] == "USAGOV"
     assert _by_text(mentions, "Moscow").kind == "metonym"
-    assert codes["Moscow"] == "RUS"
+    assert codes["Moscow"] == "RUSGOV"  # a capital as subject speaks for its government
 
 
 def test_institution_phrases(mentions_of) -> None:  # type: ignore[no-untyped-def]
@@ -135,7 +135,7 @@ def test_unknown_person_is_coded_from_title_and_apposition(mentions_of) -> None:
     makalani = next(m for m in mentions if m.actor.name == "Zorbu Makalani")
     assert makalani.actor.code == "KENGOV"
     oranek = next(m for m in mentions if m.actor.name == "Tavi Oranek")
-    assert oranek.actor.code == "CHLMIL"
+    assert oranek.actor.code == "CHLGOV"  # a defence minister is a cabinet member
 
 
 def test_international_organisations(mentions_of) -> None:  # type: ignore[no-untyped-def]
@@ -215,7 +215,8 @@ def test_import_actors_file_and_dates(tmp_path: Path) -> None:
     kb = ActorKB()
     assert kb.import_actors_file(path) == 1
     assert kb.lookup("Roe", date(2016, 5, 1)).code == "NORGOV"  # type: ignore[union-attr]
-    assert kb.lookup("Jane Roe", date(2017, 5, 1)) is None
+    assert kb.lookup("Jane Roe", date(2014, 5, 1)) is None  # not yet in office
+    assert kb.lookup("Jane Roe", date(2017, 5, 1)).code == "NORELI"  # type: ignore[union-attr]
     assert parse_date("991231") == date(1999, 12, 31)
     assert parse_date("150101") == date(2015, 1, 1)
     assert parse_date("nonsense") is None
@@ -300,3 +301,48 @@ def test_dev_actor_cases_file_is_readable() -> None:
     path = shared_path("dev", "actors", "ngec_actor_tests.jsonl")
     first = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
     assert "expected" in first
+
+
+def test_former_title_makes_an_elite(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of("Former Kenyan President Zorbu Makalani criticised the vote.")
+    assert next(m for m in mentions if m.actor.name == "Zorbu Makalani").actor.code == "KENELI"
+
+
+def test_place_inside_a_persons_name_is_not_a_country(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of("Senator Feliciano Valencia spoke to reporters in Bogota.")
+    assert all(m.actor.country != "ESP" for m in mentions)
+
+
+def test_capital_as_object_stays_a_place(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(mentions_of("The minister will visit London next week."))
+    assert codes["London"] == "GBR"
+
+
+def test_state_and_sector_modifying_one_noun_form_one_mention(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Syrian government missiles hit the town."
+    mention = _by_text(mentions_of(text), "Syrian government missiles")
+    assert mention.actor.code == "SYRGOV"
+    assert mention.head == text.index("missiles")
+
+
+def test_stateless_role_takes_the_country_it_is_located_in(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(mentions_of("A court in Bishkek jailed the journalist."))
+    assert codes["A court"] == "KGZJUD"
+
+
+def test_rank_yields_to_the_body_that_qualifies_it(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(mentions_of("The rebel commander met the police chief."))
+    assert codes["The rebel commander"] == "REB"
+    assert codes["the police chief"] == "COP"
+
+
+def test_group_without_determiner_and_intelligence_services(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of("France accused Russia. The FSB denied it. Both countries traded blame.")
+    group = next(m for m in mentions if m.kind == "group")
+    assert {actor.country for actor in group.members} == {"FRA", "RUS"}
+    assert _codes(mentions)["The FSB"] == "RUSSPY"
+
+
+def test_religious_codes_are_not_countries() -> None:
+    assert split_code("JEW") == (None, None)
+    assert split_code("CHRREB") == (None, "REB")

@@ -52,9 +52,10 @@ def find_mentions(
     covered = {i for unit in units for i in range(unit.start, unit.end)}
     found: list[Found] = pronoun_and_groups(doc, covered, sentence_of)
     grouped = {item.mention.head for item in found}
+    owner = {i: unit for unit in units for i in range(unit.start, unit.end)}
     for top in group_units(doc, units):
         head = doc[top.start : top.end].root
-        item = compose(doc, top, sentence_of.get(head.i, -1))
+        item = compose(doc, top, sentence_of.get(head.i, -1), owner)
         if item is not None and item.mention.head not in grouped:
             found.append(item)
     mentions = resolve(found)

@@ -108,29 +108,39 @@ def derive_places(shared: Path) -> list[tuple[str, str, str]]:
         if "(" in phrase or "," in phrase:
             return
         key = phrase.lower()
-        if len(key) < 2 or (key in _TOO_AMBIGUOUS and not phrase.isupper()) or not code or key in rows:
+        if not re.fullmatch(r"[A-Z]{3}(?:[A-Z]{3})*", code):
+            return  # dated or placeholder codes ("---", "KRJUNR 911219-951112") are not for a lexicon
+        if len(key) < 2 or (key in _TOO_AMBIGUOUS and not phrase.isupper()) or key in rows:
             return
         rows[key] = (phrase, code, kind)
 
     countries = shared / "reference" / "countries"
     with (countries / "countryinfo_oeda_countries.tsv").open(encoding="utf-8") as handle:
-        for record in csv.DictReader(handle, delimiter="\t"):
-            code = record["cameo_code"]
-            put(record["name"], code, "country")
-            for form in record["nationality_forms"].split(";"):
-                form = form.strip()
-                kind = _kind_of(form)
-                put(form, code, kind)
-                if kind == "demonym" and not form.endswith("s"):
-                    put(form + "s", code, "demonym")
-            for capital in record["capital_forms"].split(";"):
-                put(capital.strip(), code, "capital")
+        records = list(csv.DictReader(handle, delimiter="\t"))
+    info = [(cameo_code(record["cameo_code"]), record) for record in records]
     with (countries / "ngec_countries_nationality.csv").open(encoding="utf-8") as handle:
-        for record in csv.DictReader(handle):
-            code = record["CCA3"]
-            put(record["Name"], code, "country")
-            for form in record["Nationality"].split(","):
-                put(form.strip(), code, _kind_of(form.strip()))
+        ngec = [record for record in csv.DictReader(handle) if record["CCA3"]]
+    # Names first, then the clean nationality lists, then the long variant lists: on a clash the more
+    # reliable source wins ("Serbian" is Serbia's, though Montenegro's variants list it too).
+    for code, record in info:
+        put(record["name"], code, "country")
+    for record in ngec:
+        put(record["Name"], record["CCA3"], "country")
+    for record in ngec:
+        for form in record["Nationality"].split(","):
+            put(form.strip(), record["CCA3"], _kind_of(form.strip()))
+    stems = {record["name"][:4].lower(): code[:3] for code, record in info}
+    for code, record in info:
+        for form in record["nationality_forms"].split(";"):
+            form = form.strip()
+            if stems.get(form[:4].lower(), code[:3]) != code[:3]:
+                continue  # another state's name stem ("Serb" under Montenegro)
+            kind = _kind_of(form)
+            put(form, code, kind)
+            if kind == "demonym" and not form.endswith("s"):
+                put(form + "s", code, "demonym")
+        for capital in record["capital_forms"].split(";"):
+            put(capital.strip(), code, "capital")
     with (shared / "reference" / "phoenix" / "phoenix_country_names.tsv").open(encoding="utf-8") as handle:
         for record in csv.DictReader(handle, delimiter="\t"):
             kind = "institution" if record["role_code"] else "country"
@@ -139,6 +149,13 @@ def derive_places(shared: Path) -> list[tuple[str, str, str]]:
                 continue
             put(phrase.title() if kind == "country" else phrase, record["code"], kind)
     return sorted(rows.values(), key=lambda row: row[0].lower())
+
+
+def cameo_code(raw: str) -> str:
+    """``[YUGHRV <20910625][HRV >20030101]`` → ``HRV`` (the current code of a dated list); else as is."""
+    if raw.startswith("["):
+        return raw.rsplit("[", 1)[1].split()[0].rstrip("]")
+    return raw
 
 
 def derive_countries(shared: Path) -> list[tuple[str, str]]:
@@ -182,7 +199,8 @@ def derive_persons(shared: Path) -> list[tuple[str, str, str, str, str]]:
         text = (phoenix / file).read_text(encoding="utf-8", errors="replace")
         for entry in parse_actors_file(text):
             aliases = "|".join(dict.fromkeys(alias for alias in entry.aliases if alias != entry.name))
-            for index, role in enumerate(entry.roles):
+            roles = [role for role in entry.roles if not role.code.startswith(("KKL", "---"))]
+            for index, role in enumerate(roles):
                 rows.append(
                     (
                         entry.name,
@@ -192,6 +210,16 @@ def derive_persons(shared: Path) -> list[tuple[str, str, str, str, str]]:
                         role.end.isoformat() if role.end else "",
                     )
                 )
+    return rows
+
+
+def derive_groups(shared: Path) -> list[tuple[str, str]]:
+    """code, kind rows: CAMEO religion and ethnic codes, which sit in an actor code's first slot but are
+    not states (``JEW``, ``MUS``, ``KUR``)."""
+    rows: list[tuple[str, str]] = []
+    for file, kind in (("cameo_actor_religion.tsv", "religion"), ("cameo_actor_ethnic.tsv", "ethnic")):
+        with (shared / "reference" / "cameo" / file).open(encoding="utf-8") as handle:
+            rows.extend((record["code"].upper(), kind) for record in csv.DictReader(handle, delimiter="\t"))
     return rows
 
 
@@ -213,6 +241,7 @@ def derive_all(shared: Path, out: Path = DATA) -> None:
         "countryinfo_oeda_countries.tsv, ngec_countries_nationality.csv, phoenix_country_names.tsv",
     )
     write_tsv(out / "countries.tsv", ("code", "name"), derive_countries(shared), "cameo_actor_country.tsv")
+    write_tsv(out / "groups.tsv", ("code", "kind"), derive_groups(shared), "cameo_actor_religion/ethnic.tsv")
     write_tsv(out / "agents.tsv", ("phrase", "sectors"), derive_agents(shared), "phoenix_agents.tsv (MIT)")
     write_tsv(
         out / "persons.tsv",

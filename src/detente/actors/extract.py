@@ -26,6 +26,11 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "nn", "ap
 OF_PREPS = frozenset({"of", "from"})
 #: Unit kinds that name an actor by themselves; a description in apposition does not recode them.
 NAMED_KINDS = frozenset({"person", "org", "institution", "seat"})
+#: Ranks and titles whose own sector yields to a qualifying body ("rebel commander", "police general").
+GENERIC_TITLES = frozenset({"commander", "commanders", "general", "generals", "officer", "officers", "chief"})
+FORMER = frozenset({"former", "ex", "ex-", "retired", "erstwhile", "onetime", "one-time"})
+#: Dependencies of a capital that speaks for its government ("Moscow said"; not "visited Moscow").
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "madam"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -91,6 +96,8 @@ def lexicon_units(doc: Doc, matchers: Matchers, kb: ActorKB, on: date | None) ->
     for start, end, _, entry in candidates:
         if any(i in taken for i in range(start, end)):
             continue
+        if entry.kind in ("country", "capital", "institution") and _inside_person(doc, start, end):
+            continue  # "Feliciano Valencia" is a person, not Spain
         taken.update(range(start, end))
         person = entry.kind == "institution" and kb.dated(doc[start:end].text)
         known = kb_actor(kb, doc[start:end].text, on) if person else None
@@ -101,6 +108,20 @@ def lexicon_units(doc: Doc, matchers: Matchers, kb: ActorKB, on: date | None) ->
         else:
             units.append(Unit(start, end, entry.kind, entry.code))
     return units
+
+
+def _inside_person(doc: Doc, start: int, end: int) -> bool:
+    """Is the span strictly inside a multi-word PERSON entity (part of someone's name)?"""
+    first, last = doc[start], doc[end - 1]
+    if first.ent_type_ != "PERSON" or last.ent_type_ != "PERSON":
+        return False
+    ent_start = start
+    while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+        ent_start -= 1
+    ent_end = end
+    while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+        ent_end += 1
+    return ent_end - ent_start > end - start
 
 
 def _name_runs(doc: Doc, covered: set[int]) -> list[tuple[int, int]]:
@@ -211,7 +232,31 @@ def group_units(doc: Doc, units: list[Unit]) -> list[Unit]:
             tops.append(unit)
         else:
             top.children.append(unit)
-    return tops
+    return _share_heads(doc, tops, owner)
+
+
+def _share_heads(doc: Doc, tops: list[Unit], owner: dict[int, Unit]) -> list[Unit]:
+    """Units that modify the same unrecognised noun form one mention headed by it: in "Syrian government
+    missiles" the state and the sector both describe *missiles*, which is what a verb will take as subject."""
+    by_head: dict[int, list[Unit]] = {}
+    for unit in tops:
+        root = doc[unit.start : unit.end].root
+        head = root.head
+        modifies = root.dep_ in ("compound", "amod", "nmod")
+        if modifies and head.i not in owner and head.pos_ in ("NOUN", "PROPN"):
+            by_head.setdefault(head.i, []).append(unit)
+    merged: set[int] = set()
+    result: list[Unit] = []
+    for index, units in by_head.items():
+        if len(units) < 2:
+            continue
+        head_unit = Unit(index, index + 1, "head")
+        for unit in units:
+            head_unit.children.extend([unit, *unit.children])
+            unit.children = []
+            merged.add(id(unit))
+        result.append(head_unit)
+    return [unit for unit in tops if id(unit) not in merged] + result
 
 
 def _attachment(span: Span, owner: dict[int, Unit]) -> Unit | None:
@@ -229,8 +274,10 @@ def _attachment(span: Span, owner: dict[int, Unit]) -> Unit | None:
     return None
 
 
-def compose(doc: Doc, top: Unit, sentence_index: int) -> Found | None:
-    """The mention of a group of units: its span, head, and coded actor."""
+def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | None = None) -> Found | None:
+    """The mention of a group of units: its span, head, and coded actor.
+
+    A state-less role ("a court", "demonstrators") located "in" a country or capital takes that country."""
     members = sorted([top, *top.children], key=lambda unit: unit.start)
     head = doc[top.start : top.end].root
     start = min(unit.start for unit in members)
@@ -240,11 +287,11 @@ def compose(doc: Doc, top: Unit, sentence_index: int) -> Found | None:
     country: str | None = None
     fallback_country: str | None = None
     org_code: str | None = None
-    sectors = ""
     seat_sectors = ""
     name: str | None = None
     known_code: str | None = None
     roles: list[str] = []
+    sectors = _sectors(doc, top, members)
     for unit in members:
         if unit.kind in EXPLICIT_PLACE:
             country = country or unit.code
@@ -256,9 +303,6 @@ def compose(doc: Doc, top: Unit, sentence_index: int) -> Found | None:
             org_code = org_code or unit.code
         elif unit.kind == "role":
             roles.append(unit.role or "")
-            appositive = doc[unit.start : unit.end].root.dep_ == "appos"
-            if not (appositive and top.kind in NAMED_KINDS and (top.known or top.kind != "person")):
-                sectors = sectors or unit.code
         elif unit.kind == "person" and name is None:
             name = unit.name
             known_code = unit.code if unit.known else None
@@ -267,7 +311,18 @@ def compose(doc: Doc, top: Unit, sentence_index: int) -> Found | None:
         country = country[:3]
     explicit_country = country
     country = country or fallback_country
+    if country is None and org_code is None and name is None and owner:
+        country = _located_in(head, owner)
     sectors = sectors or seat_sectors
+    if roles and _former(doc, members):
+        sectors = "ELI"  # former office-holders are elites in CAMEO
+    elif top.kind == "capital" and not sectors and head.dep_ in ARGUMENT_DEPS:
+        sectors = "GOV"  # "Moscow responded": the capital speaks for the government
+    if known_code is not None and sectors == "ELI":
+        known_country, _ = split_code(known_code)
+        known_code = (
+            (explicit_country or known_country or "") + "ELI" if (explicit_country or known_country) else None
+        )
     if known_code is not None:
         known_country, _ = split_code(known_code)
         if explicit_country is None or known_country in (None, explicit_country):
@@ -302,6 +357,55 @@ def compose(doc: Doc, top: Unit, sentence_index: int) -> Found | None:
     )
 
 
+def _sectors(doc: Doc, top: Unit, members: list[Unit]) -> str:
+    """The sector of the role nearest the head ("military intelligence *agency*" → SPY), except that a
+    rank or generic title yields to the body that qualifies it ("rebel commander" → REB)."""
+    head = doc[top.start : top.end].root.i
+
+    def closeness(unit: Unit) -> tuple[int, int]:
+        if unit is top:
+            return (0, 0)
+        return (1, -unit.start) if unit.start < head else (2, unit.start)
+
+    named_top = top.kind in NAMED_KINDS and (top.known or top.kind != "person")
+    ranked = [
+        unit
+        for unit in sorted(members, key=closeness)
+        if unit.kind == "role"
+        and unit.code
+        # a description in apposition does not recode a known name ("Mr Assad, an eye surgeon")
+        and not (named_top and doc[unit.start : unit.end].root.dep_ == "appos")
+    ]
+    if not ranked:
+        return ""
+    if (ranked[0].role or "") in GENERIC_TITLES and len(ranked) > 1:
+        return ranked[1].code
+    return ranked[0].code
+
+
+def _former(doc: Doc, members: list[Unit]) -> bool:
+    """Is a title in the mention marked as past ("former president", "ex-minister", "retired general")?"""
+    for unit in members:
+        if unit.kind != "role":
+            continue
+        for token in doc[unit.start : unit.end]:
+            if any(child.lower_ in FORMER for child in token.children):
+                return True
+        if unit.start > 0 and doc[unit.start - 1].lower_ in FORMER:
+            return True
+    return False
+
+
+def _located_in(head: Token, owner: dict[int, Unit]) -> str | None:
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+            for pobj in prep.children:
+                unit = owner.get(pobj.i)
+                if pobj.dep_ == "pobj" and unit is not None and unit.kind in EXPLICIT_PLACE:
+                    return unit.code[:3]
+    return None
+
+
 def _leading_det(token: Token, start: int, end: int) -> bool:
     """A determiner just before the mention that belongs to it ("the", "a", "those" — not "both")."""
     return (
@@ -318,6 +422,9 @@ def _kind(top: Unit, members: list[Unit], name: str | None) -> str:
     kinds = {unit.kind for unit in members}
     if "role" in kinds:
         return "role"
+    if top.kind == "head":
+        rest = [unit for unit in members if unit is not top]
+        return _kind(rest[0], rest, name) if rest else "role"
     if top.kind in ("seat", "capital"):
         return "metonym"
     if top.kind in ("org", "institution"):
@@ -346,7 +453,7 @@ def pronoun_and_groups(doc: Doc, covered: set[int], sentence_of: dict[int, int])
                 and child.dep_ in ("det", "predet", "nummod", "amod", "preconj")
             ]
             if quantifier:
-                first = min(quantifier[0].i, *(child.i for child in token.children if child.dep_ == "det"))
+                first = min([quantifier[0].i, *(child.i for child in token.children if child.dep_ == "det")])
                 found.append(
                     _placeholder(doc[first], token, sentence_of, group_type=GROUP_NOUNS[singular(lower)])
                 )

@@ -57,13 +57,20 @@ class KBEntry:
     roles: tuple[Role, ...]
 
     def role_on(self, on: date | None) -> Role | None:
-        """The role valid on the day; the latest-starting one when several overlap; None when none is."""
+        """The role valid on the day (the latest-starting of several); after every dated role has ended,
+        a former office-holder is an elite of that state (CAMEO ``ELI``); before any began, None."""
         valid = [role for role in self.roles if role.valid_on(on)]
-        if not valid:
-            return None
         dated = [role for role in valid if role.start is not None or role.end is not None]
-        pool = dated or valid
-        return max(pool, key=lambda role: role.start or date.min)
+        if dated or valid:
+            return max(dated or valid, key=lambda role: role.start or date.min)
+        ends = [role for role in self.roles if role.end is not None]
+        if on is None or not ends or any(role.end is None or role.end >= on for role in self.roles):
+            return None
+        last = max(ends, key=lambda role: role.end or date.min)
+        country = last.code[:3]
+        if country in ("IGO", "NGO", "IMG") or len(last.code) < 3:
+            return None
+        return Role(country + "ELI", last.end, None)
 
 
 def normalise(name: str) -> str:
@@ -129,8 +136,23 @@ class ActorKB:
         end: date | None = None,
         aliases: Iterable[str] = (),
     ) -> KBEntry:
-        """Add (or extend) a named actor; later additions win over loaded ones for the same alias and day."""
-        entry = KBEntry(name=name, aliases=tuple(aliases), roles=(Role(code, start, end),))
+        """Add a role to a named actor (a new entry, or the existing one with this full name), e.g. from
+        a curated list or names learnt from ingested news; it wins over loaded data for this person."""
+        role = Role(code, start, end)
+        key = normalise(name)
+        for position in reversed(self._by_alias.get(key, [])):
+            entry = self._entries[position]
+            if normalise(entry.name) == key:
+                merged = KBEntry(
+                    entry.name, tuple(dict.fromkeys((*entry.aliases, *aliases))), (*entry.roles, role)
+                )
+                self._entries[position] = merged
+                for alias in aliases:
+                    positions = self._by_alias.setdefault(normalise(alias), [])
+                    if position not in positions:
+                        positions.append(position)
+                return merged
+        entry = KBEntry(name=name, aliases=tuple(aliases), roles=(role,))
         self._index(entry)
         return entry
 
@@ -146,8 +168,15 @@ class ActorKB:
         return normalise(name) in self._by_alias
 
     def lookup(self, name: str, on: date | None = None) -> Actor | None:
-        """The actor this name denotes on the day (``text`` is the name as given); None if unknown then."""
+        """The actor this name denotes on the day (``text`` is the name as given); None if unknown then.
+
+        Of several entries for one person (same full name), the most recently added one decides."""
+        seen: set[str] = set()
         for entry in self.entries(name):
+            key = normalise(entry.name)
+            if key in seen:
+                continue
+            seen.add(key)
             role = entry.role_on(on)
             if role is not None:
                 return actor_from_code(role.code, entry.name, name)

@@ -64,16 +64,29 @@ def country_names() -> dict[str, str]:
     return {row[0]: row[1] for row in _rows(DATA / "countries.tsv") if len(row) >= 2}
 
 
+@lru_cache(maxsize=1)
+def group_codes() -> frozenset[str]:
+    """CAMEO religion and ethnic codes that are not also state codes."""
+    path = DATA / "groups.tsv"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(row[0] for row in _rows(path)) - frozenset(country_names())
+
+
 def split_code(code: str) -> tuple[str | None, str | None]:
     """``RUSGOV`` → (``RUS``, ``GOV``); ``IGOUNO`` → (None, None); ``REB`` → (None, ``REB``)."""
     first = code[:3]
     if not first or first in INTERNATIONAL:
         return None, None
+    if first in group_codes():
+        return None, _first_sector(code[3:])
     if first in SECTORS and first not in country_names():
         return None, first
-    rest = code[3:]
-    sector = next((rest[i : i + 3] for i in range(0, len(rest), 3) if rest[i : i + 3] in SECTORS), None)
-    return first, sector
+    return first, _first_sector(code[3:])
+
+
+def _first_sector(rest: str) -> str | None:
+    return next((rest[i : i + 3] for i in range(0, len(rest), 3) if rest[i : i + 3] in SECTORS), None)
 
 
 @dataclass(frozen=True, slots=True)
