@@ -79,7 +79,7 @@ def site() -> Iterator[tuple[Site, str]]:
             "/huge.html": (200, "text/html", b"<p>" + b"x" * 200_000 + b"</p>"),
         }
     )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield state, base
     server.shutdown()
@@ -208,3 +208,17 @@ def test_parse_interval(text: str, seconds: float) -> None:
 def test_parse_interval_rejects_nonsense() -> None:
     with pytest.raises(ValueError, match="15m"):
         parse_interval("soon")
+
+
+def test_watch_with_the_database_store_survives_a_restart(site: tuple[Site, str], tmp_path: Path) -> None:
+    from detente.storage import Store
+
+    _, base = site
+    feed, db = f"{base}/feed.rss", tmp_path / "watch.duckdb"
+    with Store(db) as store, fetcher() as client:
+        first = list(watch([feed], 60.0, store, fetcher=client, rounds=1))
+    assert len(first) == 3
+    with Store(db) as store, fetcher() as client:
+        assert store.is_seen(f"{base}/world/talks.html")
+        assert store.feed_validators(feed)[0] == '"v1"'
+        assert list(watch([feed], 60.0, store, fetcher=client, rounds=1)) == []

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -177,28 +178,43 @@ def read_inputs(
     config: Config | None = None,
     published: date | None = None,
     *,
-    jobs: int | None = None,
+    jobs: int = 1,
     columns: dict[str, str] | None = None,
     deduper: Deduper | None = None,
     fetcher: Fetcher | None = None,
 ) -> Iterator[Article | Rejected]:
     """Every document in the inputs, in order; unreadable ones become ``Rejected`` and the rest go on.
 
-    ``jobs`` (default ``config.jobs``) > 1 extracts in that many worker processes, keeping input order.
+    ``jobs`` > 1 extracts in that many worker processes, keeping input order and a bounded number of
+    documents in flight (not ``config.jobs``: the NLP pipeline has its own workers).
     ``columns`` maps dataset fields to column names (``{"text": "body"}``). A ``deduper`` marks duplicates
     (status "duplicate: <doc_id>" or "near-duplicate: <doc_id>") instead of dropping them. A ``fetcher``
     (``detente.ingest.fetch.Fetcher``) is used for URLs and feed links; by default one is made per input.
     """
     config = config or Config()
-    jobs = config.jobs if jobs is None else jobs
     raws = read_raw(inputs, config, published, columns=columns, fetcher=fetcher)
     work = partial(build, config=config, published=published)
     if jobs <= 1:
         results: Iterator[Article | Rejected] = map(work, raws)
         yield from _dedup(results, deduper)
         return
+    yield from _dedup(parallel_map(work, raws, jobs), deduper)
+
+
+def parallel_map(
+    work: Callable[[RawDocument | Rejected], Article | Rejected],
+    raws: Iterable[RawDocument | Rejected],
+    jobs: int,
+) -> Iterator[Article | Rejected]:
+    """``map`` over worker processes, in order, with at most ``4 * jobs`` documents in flight."""
+    pending: deque[Future[Article | Rejected]] = deque()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from _dedup(pool.map(work, raws, chunksize=4), deduper)
+        for raw in raws:
+            pending.append(pool.submit(work, raw))
+            if len(pending) >= 4 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def _dedup(results: Iterable[Article | Rejected], deduper: Deduper | None) -> Iterator[Article | Rejected]:
