@@ -42,8 +42,22 @@ DEMAND = {
     "04": "106", "046": "106", "057": "107", "045": "108", "06": "101", "07": "103", "08": "105",
     "084": "1053", "0841": "1053", "085": "1054", "086": "1055", "087": "1056", "05": "102",
 }  # fmt: skip
-TABLES = {"intent": INTENT, "threaten": THREATEN, "refuse": REFUSE, "appeal": APPEAL, "demand": DEMAND}
-DEFAULTS = {"intent": "030", "threaten": "130", "refuse": "120", "appeal": "020", "demand": "100"}
+TABLES = {
+    "consider": {"0": "014", "1": "014", "2": "014"},
+    "intent": INTENT,
+    "threaten": THREATEN,
+    "refuse": REFUSE,
+    "appeal": APPEAL,
+    "demand": DEMAND,
+}
+DEFAULTS = {
+    "consider": "014",
+    "intent": "030",
+    "threaten": "130",
+    "refuse": "120",
+    "appeal": "020",
+    "demand": "100",
+}
 FLAG_KINDS = {"future": "future", "hypothetical": "hypothetical", "intent": "future"}
 
 
@@ -52,7 +66,7 @@ def combined_code(kind: str, governed: str) -> str:
     table = TABLES.get(kind)
     if table is None:
         return governed
-    for length in (4, 3, 2):
+    for length in (4, 3, 2, 1):
         mapped = table.get(governed[:length])
         if mapped is not None:
             return mapped or governed

@@ -19,6 +19,10 @@ from detente import cameo
 log = logging.getLogger(__name__)
 
 
+#: Verbs whose appeal-shaped frames are demands: PETRARCH files some demand patterns under appeal codes.
+DEMAND_VERBS = {"demand", "insist"}
+
+
 @dataclass(frozen=True, slots=True)
 class FrameItem:
     """One requirement of a frame: ``kind`` is obj, prep or word; ``word`` may be an ``@synset``."""
@@ -94,6 +98,8 @@ def _frames(name: str, hand: bool) -> dict[str, list[Frame]]:
         items = tuple(item for item in (parse_item(raw) for raw in raw_items) if item is not None)
         if len(items) != len(raw_items):
             continue
+        if lemma in DEMAND_VERBS and code.startswith("02"):
+            code = "10" + code[2:]  # CAMEO mirrors appeals (02x) in demands (10x) digit for digit
         frames[lemma].append(Frame(lemma, code, items, hand))
     return frames
 

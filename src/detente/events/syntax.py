@@ -63,15 +63,17 @@ def preps(token: Token) -> Iterator[tuple[str, Token | None]]:
 def matches(item: FrameItem, predicate: Token, lexicon: Lexicon) -> bool:
     wanted = lexicon.words(item.word) if item.word else frozenset()
     if item.kind == "obj":
-        return any(words_of(obj) & wanted for obj in objects(predicate))
+        return any(_subtree_words(obj) & wanted for obj in objects(predicate))
     if item.kind == "word":
         return any({child.lower_, child.lemma_.lower()} & wanted for child in predicate.children)
     holders = [predicate, *objects(predicate)]
     for holder in holders:
         for prep, pobj in preps(holder):
-            if prep != item.prep:
+            if prep != item.prep or pobj is None:
                 continue
-            if not wanted or (pobj is not None and _subtree_words(pobj) & wanted):
+            if wanted and _subtree_words(pobj) & wanted:
+                return True
+            if not wanted and pobj.ent_type_ not in {"DATE", "TIME"}:  # "called him on Wednesday"
                 return True
     return False
 
