@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from detente.ingest import read_inputs
-from detente.models import Actor, Article, CodedArticle, Event, EventDate, Quote, TimeRef
+from detente.models import Actor, Article, CodedArticle, Event, EventDate, Quote, Rejected, TimeRef
 from detente.pipeline import Pipeline
 from detente.samples import articles_path
 from detente.samples.scoring import (
@@ -56,11 +56,17 @@ FLOORS: dict[str, float] = {
 
 
 @pytest.fixture(scope="module")
-def figures(pipeline: Pipeline) -> dict[str, float]:
-    coded = list(pipeline.run(read_inputs([str(articles_path())])))
-    rejected = [item for item in coded if not isinstance(item, CodedArticle)]
-    assert rejected == []
+def coded(pipeline: Pipeline) -> list[CodedArticle | Rejected]:
+    return list(pipeline.run(read_inputs([str(articles_path())])))
+
+
+@pytest.fixture(scope="module")
+def figures(coded: list[CodedArticle | Rejected]) -> dict[str, float]:
     return score([item for item in coded if isinstance(item, CodedArticle)], load_gold(GOLD_DIR))
+
+
+def test_no_sample_is_rejected(coded: list[CodedArticle | Rejected]) -> None:
+    assert [item for item in coded if isinstance(item, Rejected)] == []
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
