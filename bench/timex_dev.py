@@ -128,7 +128,9 @@ def evaluate(docs: list[GoldDoc], errors: int = 0) -> dict[str, object]:
             if match is None:
                 if len(misses) < errors:
                     context = doc.text[max(0, gold.start - 50) : gold.end + 30].replace("\n", " ")
-                    misses.append({"doc": doc.name, "miss": gold.text, "gold": gold.value, "context": context})
+                    misses.append(
+                        {"doc": doc.name, "miss": gold.text, "gold": gold.value, "context": context}
+                    )
                 continue
             used.add(match)
             timex = found[match]

@@ -77,9 +77,9 @@ def tense_of(token: Token) -> Tense:
             tense = _verb_tense(current)
             if tense != "nonfinite":
                 return tense  # type: ignore[return-value]
-        elif current.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
-            return None
-        elif current.pos_ == "ADP" and current.lower_ in _OPEN_PREPOSITIONS:
+        elif current.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or (
+            current.pos_ == "ADP" and current.lower_ in _OPEN_PREPOSITIONS
+        ):
             return None
     return None
 

@@ -220,9 +220,9 @@ class _Scanner:
         if year is None and self.word(end) in ("this", "last", "next") and self.word(end + 1) == "year":
             year_offset = lex.SHIFTS[self.word(end)]
             end += 2
-        if day is None and year is None and year_offset is None:
-            if self.word(i) in lex.AMBIGUOUS_MONTHS or self.word(i - 1) not in _BEFORE_BARE_MONTH:
-                return None  # "Jan Kavan", "the March for Life": a bare month needs a temporal context
+        bare = day is None and year is None and year_offset is None
+        if bare and (self.word(i) in lex.AMBIGUOUS_MONTHS or self.word(i - 1) not in _BEFORE_BARE_MONTH):
+            return None  # "Jan Kavan", "the March for Life": a bare month needs a temporal context
         return Match(i, end, Reading("date", year=year, month=month, day=day, year_offset=year_offset))
 
     def _at_day_month(self, i: int) -> Match | None:
@@ -465,9 +465,8 @@ class _Scanner:
                 if found.group(3) is None:
                     end += 1
                 hour = hour % 12 + _MERIDIEM[meridiem]
-            elif found.group(2) is None or self.word(end) not in _ZONES and self.word(end) != "local":
-                if found.group(2) is None:
-                    return None  # a bare number is not a time
+            elif found.group(2) is None:
+                return None  # a bare number is not a time
             if not (0 <= hour <= 23 and 0 <= minute <= 59):
                 return None
         if self.word(end) in _ZONES:
@@ -531,13 +530,14 @@ class _Scanner:
 def _extend(scanner: _Scanner, match: Match) -> Match:
     """Take in modifiers TimeML keeps inside the expression: "about", "early", "mid-", "the end of"."""
     start = match.start
+    kind = match.reading.kind
     while True:
         word = scanner.word(start - 1)
         if word == "-" and scanner.word(start - 2) == "mid":
             start -= 2
-        elif word in ("early", "late", "mid") and match.reading.kind in ("date", "relunit", "season"):
-            start -= 1
-        elif word in lex.APPROXIMATORS and match.reading.kind in ("relunit", "duration"):
+        elif (word in ("early", "late", "mid") and kind in ("date", "relunit", "season")) or (
+            word in lex.APPROXIMATORS and kind in ("relunit", "duration")
+        ):
             start -= 1
         elif word == "than" and scanner.word(start - 2) in ("more", "less"):
             start -= 2
