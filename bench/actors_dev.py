@@ -55,7 +55,8 @@ def mentions_for(text: str, published: date | None) -> tuple[list[Any], Any]:
 
 
 def main_mention(mentions: list[Any], start: int, end: int) -> Any | None:
-    """The mention covering most of [start, end) with its head inside; ties go to the earliest."""
+    """The mention covering most of [start, end) with its head inside; ties go to the earliest. A span
+    that is only a modifier ("US" of "US government") falls back to the smallest mention containing it."""
     best = None
     best_overlap = 0
     for mention in mentions:
@@ -64,6 +65,9 @@ def main_mention(mentions: list[Any], start: int, end: int) -> Any | None:
         overlap = min(end, mention.span[1]) - max(start, mention.span[0])
         if overlap > best_overlap:
             best, best_overlap = mention, overlap
+    if best is None:
+        around = [m for m in mentions if m.span[0] <= start and end <= m.span[1]]
+        best = min(around, key=lambda m: m.span[1] - m.span[0], default=None)
     return best
 
 
@@ -219,6 +223,10 @@ def align(span: str, text: str) -> tuple[int, int] | None:
         escaped = re.escape(token).replace("'", "['’ʼ]")
         parts.append(escaped)
     pattern = r"\s*".join(parts)
+    if span[:1].isalnum():
+        pattern = r"(?<!\w)" + pattern
+    if span[-1:].isalnum():
+        pattern += r"(?!\w)"
     match = re.search(pattern, text) or re.search(pattern, text, flags=re.IGNORECASE)
     return (match.start(), match.end()) if match else None
 

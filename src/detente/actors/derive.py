@@ -21,47 +21,13 @@ log = logging.getLogger(__name__)
 _DEMONYM_END = re.compile(
     r"(an|ans|ian|ians|ese|ish|i|is|ic|ics|ch|ot|ots|on|ons|er|ers|ns|ites?|ene|enes|ard|ards|ek|eks|ik|iks)$"
 )
-#: Words that are countries' names or demonyms in the sources but ordinary English far more often.
+#: Variants that are other things even when capitalised (matching is case-sensitive for names, so "China"
+#: and "Turkey" are safe; "Us" at a sentence start, "Man" or "Jersey" are not).
 _TOO_AMBIGUOUS = frozenset(
     {
-        "us",
-        "chad",
-        "turkey",
-        "china",
-        "guinea",
-        "jersey",
-        "man",
-        "georgia",
-        "wales",
-        "scot",
-        "english",
-        "america",
-        "angia",
-        "sinic",
-        "sinica",
-        "the graveyard of empires",
-        "poland",
-        "niger",
-        "mali",
-        "oman",
-        "amerca",
-        "states",
-        "islander",
-        "islanders",
-        "kong",
-        "new",
-        "south",
-        "north",
-        "west",
-        "east",
-        "republic",
-        "kingdom",
-        "union",
-        "federation",
-        "island",
-        "islands",
-        "gulf",
-        "congo",
+        *("us", "man", "jersey", "scot", "english", "angia", "sinic", "sinica", "amerca", "states", "kong"),
+        *("islander", "islanders", "new", "south", "north", "west", "east", "republic", "kingdom", "union"),
+        *("federation", "island", "islands", "gulf", "the graveyard of empires", "moonland"),
     }
 )
 
@@ -96,7 +62,8 @@ def _clean(phrase: str) -> str:
 
 
 def _kind_of(phrase: str) -> str:
-    return "demonym" if _DEMONYM_END.search(phrase.lower()) and " " not in phrase else "country"
+    last = phrase.lower().rsplit(" ", 1)[-1]
+    return "demonym" if _DEMONYM_END.search(last) and last not in ("republic", "union") else "country"
 
 
 def derive_places(shared: Path) -> list[tuple[str, str, str]]:

@@ -111,9 +111,10 @@ def lexicon_units(doc: Doc, matchers: Matchers, kb: ActorKB, on: date | None) ->
 
 
 def _inside_person(doc: Doc, start: int, end: int) -> bool:
-    """Is the span strictly inside a multi-word PERSON entity (part of someone's name)?"""
+    """Is the span a later part of a multi-word PERSON entity ("Feliciano *Valencia*")? A place that opens
+    the entity is kept: the tagger often swallows a leading nationality ("Sri Lankan Tamil")."""
     first, last = doc[start], doc[end - 1]
-    if first.ent_type_ != "PERSON" or last.ent_type_ != "PERSON":
+    if first.ent_type_ != "PERSON" or last.ent_type_ != "PERSON" or first.ent_iob_ == "B":
         return False
     ent_start = start
     while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
@@ -220,6 +221,10 @@ def group_units(doc: Doc, units: list[Unit]) -> list[Unit]:
             continue
         if unit.kind == "person" and target.kind == "person":
             continue  # two names are two actors ("Putin ally Donald Trump")
+        if unit.kind not in ("role", "person") and target.kind not in ("role", "person") and (
+            doc[unit.start : unit.end].root.dep_ in ("appos", "conj")
+        ):
+            continue  # a list of states ("The United States, India, Israel") is several actors
         parent[id(unit)] = target
     tops: list[Unit] = []
     for unit in units:
@@ -325,7 +330,10 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
         )
     if known_code is not None:
         known_country, _ = split_code(known_code)
-        if explicit_country is None or known_country in (None, explicit_country):
+        international = known_country is None and known_code[:3] in ("IGO", "NGO", "IMG")
+        if explicit_country is None or known_country == explicit_country or (
+            known_country is None and not international
+        ):
             code = known_code
         else:
             code = explicit_country + sectors
