@@ -229,13 +229,62 @@ def macro_f1(gold: list[int], predicted: list[int | None], classes: range) -> di
 
 
 #: Role nouns that make a noun chunk a plausible actor in the benchmark's stand-in actor stage.
-ROLE_NOUNS = set(
-    "government army military police forces troops soldiers official officials minister president leader "
-    "leaders rebels militants protesters demonstrators workers union court parliament ministry authorities "
-    "administration opposition fighters insurgents group regime coalition council commission agency "
-    "spokesman spokeswoman envoy ambassador diplomats delegation navy employees activists students "
-    "prime chancellor king secretary party people residents civilians gunmen bomber terrorists".split()
-)
+ROLE_NOUNS = {
+    "government",
+    "army",
+    "military",
+    "police",
+    "forces",
+    "troops",
+    "soldiers",
+    "official",
+    "officials",
+    "minister",
+    "president",
+    "leader",
+    "leaders",
+    "rebels",
+    "militants",
+    "protesters",
+    "demonstrators",
+    "workers",
+    "union",
+    "court",
+    "parliament",
+    "ministry",
+    "authorities",
+    "administration",
+    "opposition",
+    "fighters",
+    "insurgents",
+    "group",
+    "regime",
+    "coalition",
+    "council",
+    "commission",
+    "agency",
+    "spokesman",
+    "spokeswoman",
+    "envoy",
+    "ambassador",
+    "diplomats",
+    "delegation",
+    "navy",
+    "employees",
+    "activists",
+    "students",
+    "prime",
+    "chancellor",
+    "king",
+    "secretary",
+    "party",
+    "people",
+    "residents",
+    "civilians",
+    "gunmen",
+    "bomber",
+    "terrorists",
+}
 ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 
 

@@ -17,7 +17,7 @@ from detente.config import Config
 from detente.events import syntax
 from detente.events.combine import combine, combined_code
 from detente.events.lexicon import Frame, Lexicon, load
-from detente.models import Actor, ActorMention, Event, Sentence, stable_id
+from detente.models import Actor, ActorMention, Article, Event, Sentence, stable_id
 from detente.pipeline import DocState
 from detente.registry import register
 
@@ -193,11 +193,11 @@ class RuleEvents:
             if sentence is None:
                 continue
             for predicate in code_predicates(sent, self.lexicon):
-                events.extend(self._events(state.article.doc_id, sentence, predicate, index))
+                events.extend(self._events(state.article, sentence, predicate, index))
         state.events = _dedupe(events)
 
     def _events(
-        self, doc_id: str, sentence: Sentence, predicate: Predicate, index: ActorIndex
+        self, article: Article, sentence: Sentence, predicate: Predicate, index: ActorIndex
     ) -> list[Event]:
         if predicate.nominal:
             source_tokens = syntax.noun_source_candidates(predicate.head)
@@ -245,13 +245,13 @@ class RuleEvents:
                     [] if targets else [(source, None)]
                 )
         return [
-            self._event(doc_id, sentence, predicate, source, target, how, found_target)
+            self._event(article, sentence, predicate, source, target, how, found_target)
             for source, target in pairs
         ]
 
     def _event(
         self,
-        doc_id: str,
+        article: Article,
         sentence: Sentence,
         predicate: Predicate,
         source: Actor,
@@ -264,7 +264,8 @@ class RuleEvents:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         if end - start > 60:
             start, end = predicate.head.idx, predicate.head.idx + len(predicate.head)
-        trigger = predicate.head.doc.text[start:end]
+        trigger = article.text[start:end]
+        doc_id = article.doc_id
         confidence = 0.5
         confidence += 0.15 if predicate.frame is not None and predicate.frame.items else 0.0
         confidence += 0.1 if predicate.frame is not None and predicate.frame.hand else 0.0

@@ -13,6 +13,8 @@ from detente.events import syntax
 from detente.events.lexicon import Lexicon
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from detente.events import Predicate
 
 # Governed code (by longest prefix) → combined code, per governor kind.
@@ -91,6 +93,10 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
         if governor is None:
             continue
         kind = lexicon.governors.get(governor.lemma_.lower())
+        if governor.lemma_.lower() == "call" and not any(
+            child.lower_ in {"on", "upon", "for"} for child in governor.children
+        ):
+            kind = None  # "called Erdogan to apologize" is a phone call, "called on X to" an appeal
         if kind is None or (governor.pos_ not in {"VERB", "ADJ"}):
             continue
         if kind in {"plain", "future", "hypothetical"}:
@@ -126,10 +132,5 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
     return list(result.values())
 
 
-def _depth(token: object) -> int:
-    depth = 0
-    walker = token
-    while getattr(walker, "head", walker) is not walker and depth < 50:
-        walker = walker.head  # type: ignore[attr-defined]
-        depth += 1
-    return depth
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)

@@ -38,15 +38,14 @@ class Frame:
     code: str
     items: tuple[FrameItem, ...]
     hand: bool
+    #: Specificity: weighted requirements (a bare preposition least); hand frames get half a point.
+    score: float = 0.0
 
-    @property
-    def score(self) -> float:
-        """Specificity: weighted requirements (a bare preposition least); hand frames get half a point."""
-        weights = {"obj": 1.0, "word": 1.0, "prep": 0.75}
-        total = sum(
-            weights[item.kind] + (0.5 if item.kind == "prep" and item.word else 0.0) for item in self.items
-        )
-        return total + (0.5 if self.hand else 0.0)
+
+def make_frame(lemma: str, code: str, items: tuple[FrameItem, ...], hand: bool) -> Frame:
+    weights = {"obj": 1.0, "word": 1.0, "prep": 0.75}
+    total = sum(weights[item.kind] + (0.5 if item.kind == "prep" and item.word else 0.0) for item in items)
+    return Frame(lemma, code, items, hand, total + (0.5 if hand else 0.0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +99,13 @@ def _frames(name: str, hand: bool) -> dict[str, list[Frame]]:
             continue
         if lemma in DEMAND_VERBS and code.startswith("02"):
             code = "10" + code[2:]  # CAMEO mirrors appeals (02x) in demands (10x) digit for digit
-        frames[lemma].append(Frame(lemma, code, items, hand))
+        frames[lemma].append(make_frame(lemma, code, items, hand))
     return frames
+
+
+def _by_score(frames: list[Frame]) -> tuple[Frame, ...]:
+    """Most specific first (stable: among equals, the first listed), so the first match is the best."""
+    return tuple(sorted(frames, key=lambda frame: -frame.score))
 
 
 @lru_cache(maxsize=1)
@@ -118,8 +122,8 @@ def load() -> Lexicon:
     governors = {row[0]: row[1] for row in _rows("governors.tsv")}
     log.debug("lexicon: %d verb lemmas, %d event nouns", len(verbs), len(nouns))
     return Lexicon(
-        verbs={lemma: tuple(frames) for lemma, frames in verbs.items()},
-        nouns={lemma: tuple(frames) for lemma, frames in nouns.items()},
+        verbs={lemma: _by_score(frames) for lemma, frames in verbs.items()},
+        nouns={lemma: _by_score(frames) for lemma, frames in nouns.items()},
         synsets={name: frozenset(words) for name, words in synsets.items()},
         governors=governors,
     )

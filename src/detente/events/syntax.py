@@ -7,6 +7,7 @@ Everything here takes spaCy tokens and returns tokens or small values; mapping t
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from detente.events.lexicon import Frame, FrameItem, Lexicon
@@ -60,22 +61,49 @@ def preps(token: Token) -> Iterator[tuple[str, Token | None]]:
             yield child.lower_, pobj
 
 
-def matches(item: FrameItem, predicate: Token, lexicon: Lexicon) -> bool:
-    wanted = lexicon.words(item.word) if item.word else frozenset()
-    if item.kind == "obj":
-        return any(_subtree_words(obj) & wanted for obj in objects(predicate))
-    if item.kind == "word":
-        return any({child.lower_, child.lemma_.lower()} & wanted for child in predicate.children)
-    holders = [predicate, *objects(predicate)]
-    for holder in holders:
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What frames can ask about a predicate, gathered once: object words, child words, prepositions."""
+
+    objects: frozenset[str]
+    children: frozenset[str]
+    preps: dict[str, frozenset[str]]
+    bare_preps: frozenset[str]
+
+
+def context(predicate: Token) -> Context:
+    object_words: set[str] = set()
+    found_objects = objects(predicate) if predicate.pos_ in {"VERB", "AUX"} else []
+    for obj in found_objects:
+        object_words |= _subtree_words(obj)
+    children: set[str] = set()
+    for child in predicate.children:
+        children.update((child.lower_, child.lemma_.lower()))
+    prep_words: dict[str, set[str]] = {}
+    bare: set[str] = set()
+    for holder in (predicate, *found_objects):
         for prep, pobj in preps(holder):
-            if prep != item.prep or pobj is None:
+            if pobj is None:
                 continue
-            if wanted and _subtree_words(pobj) & wanted:
-                return True
-            if not wanted and pobj.ent_type_ not in {"DATE", "TIME"}:  # "called him on Wednesday"
-                return True
-    return False
+            prep_words.setdefault(prep, set()).update(_subtree_words(pobj))
+            if pobj.ent_type_ not in {"DATE", "TIME"}:  # "called him on Wednesday" is no "call on"
+                bare.add(prep)
+    return Context(
+        frozenset(object_words),
+        frozenset(children),
+        {prep: frozenset(words) for prep, words in prep_words.items()},
+        frozenset(bare),
+    )
+
+
+def matches(item: FrameItem, found: Context, lexicon: Lexicon) -> bool:
+    if item.kind == "prep":
+        if item.word is None:
+            return item.prep in found.bare_preps
+        return not lexicon.words(item.word).isdisjoint(found.preps.get(item.prep or "", ()))
+    wanted = lexicon.words(item.word or "")
+    pool = found.objects if item.kind == "obj" else found.children
+    return not wanted.isdisjoint(pool)
 
 
 def _subtree_words(token: Token) -> set[str]:
@@ -90,14 +118,14 @@ def _subtree_words(token: Token) -> set[str]:
 
 
 def best_frame(predicate: Token, frames: tuple[Frame, ...], lexicon: Lexicon) -> Frame | None:
-    """The most specific frame whose requirements all hold around the predicate (ties: first listed)."""
-    best: Frame | None = None
+    """The most specific frame whose requirements all hold around the predicate (frames come sorted)."""
+    if not frames:
+        return None
+    found = context(predicate)
     for frame in frames:
-        if best is not None and frame.score <= best.score:
-            continue
-        if all(matches(item, predicate, lexicon) for item in frame.items):
-            best = frame
-    return best
+        if all(matches(item, found, lexicon) for item in frame.items):
+            return frame
+    return None
 
 
 def with_conjuncts(token: Token) -> list[Token]:
