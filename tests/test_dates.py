@@ -292,6 +292,22 @@ def test_event_anchored_on_another_event_stays_undated(dated) -> None:  # type: 
     assert sold.precision == "publication"
 
 
+def test_past_tense_story_carries_its_date(dated) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The ministers held a phone call on Sunday. Johnson spoke to Lavrov. He urged Russia to stop. "
+        "He raised Ukraine. Both agreed to talk. Russia has said nothing since. Lavrov will visit Rome."
+    )
+    events = [
+        _event(text, word, index)
+        for index, word in enumerate(["held", "spoke", "urged", "raised", "agreed", "said", "visit"])
+    ]
+    whens = dated(text, *events)
+    assert [when.date for when in whens[:5]] == [date(2016, 11, 20)] * 5
+    assert whens[1].text == "on Sunday"
+    assert whens[5].precision == "publication"  # the present perfect is not the story
+    assert whens[6].precision == "publication"
+
+
 def test_event_without_publication_date(dated) -> None:  # type: ignore[no-untyped-def]
     text = "The ministers met on Sunday. They signed a treaty on 12 March 2014."
     met, signed = dated(text, _event(text, "met"), _event(text, "signed", 1), published=None)

@@ -10,6 +10,9 @@ Conventions (decided here, relied on by the CLI and the store):
 - "two weeks ago" is a week ("2016-W45"), as TimeML writes it; "three years ago" is a year ("2013").
 - An event dated by a week gets that week's Monday, by a month its first day, by a year 1 January, by a
   quarter or season 1 January of its year with precision "year".
+- A past-tense event without a date in its sentence takes the last date of the three sentences before it
+  (the story's time: "a phone call on Sunday. … The Foreign Secretary spoke to Lavrov."); other events
+  without one get the publication date with precision "publication".
 - An expression anchored on another event ("10 months after the unrest began") is a duration in the
   ``times`` output and leaves the events it governs undated (publication date), as we cannot place it.
 """
@@ -44,6 +47,8 @@ _FUTURE_WORDS = frozenset({"payable", "effective", "due", "deadline", "scheduled
 #: Prepositions that close a span; the span's end may lie either side of the publication date.
 _OPEN_PREPOSITIONS = frozenset({"until", "till", "through", "by", "to", "before"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
+#: How many sentences back a past-tense event without a date of its own looks for the story's date.
+STORY_SENTENCES = 3
 _TEMPORAL_PREPOSITIONS = frozenset(
     {"on", "in", "at", "during", "since", "until", "till", "by", "before", "after", "from", "for", "over"}
 )
@@ -176,15 +181,81 @@ def _rank(doc: Doc, trigger: Token, item: _Found) -> tuple[int, int]:
     return 3, abs(item.head - trigger.i)
 
 
-def _date_one(doc: Doc, event: Event, candidates: list[_Found], published: date | None) -> EventDate:
+def _dated(doc: Doc, item: _Found) -> EventDate:
+    day, precision = event_date(item.timex.value) or (None, "publication")
+    return EventDate(day, precision, _surface(doc, item))  # type: ignore[arg-type]
+
+
+def _may_govern(doc: Doc, trigger: Token, item: _Found, published: date | None) -> bool:
+    """False for an expression that describes something else: one inside a relative clause or apposition
+    that does not contain the trigger ("Trump, who takes office in January, has stated …"), or a date to
+    come for a past-tense event."""
+    head = doc[item.head]
+    trigger_line = _ancestors(trigger)
+    for token in _ancestors(head):
+        if token in trigger_line:
+            break
+        if token.dep_ in ("relcl", "acl", "appos"):
+            return False
+    dated = event_date(item.timex.value)
+    if dated is not None and published is not None and dated[0] > published:
+        tense = _verb_tense(trigger) if trigger.pos_ in ("VERB", "AUX") else tense_of(trigger)
+        return tense != "past"
+    return True
+
+
+def _date_one(
+    doc: Doc, event: Event, found: list[_Found], published: date | None, reach: dict[int, int]
+) -> EventDate:
+    """The governing expression in the event's sentence; else the story's time for a past-tense report."""
     trigger = _trigger_token(doc, event)
-    usable = [item for item in candidates if item.reading.anchored or event_date(item.timex.value)]
-    if trigger is not None and usable:
+    if trigger is None:
+        return EventDate(published, "publication", None)
+    here = [item for item in found if item.timex.sentence_index == event.sentence_index]
+    usable = [
+        item
+        for item in here
+        if (item.reading.anchored or event_date(item.timex.value))
+        and _may_govern(doc, trigger, item, published)
+    ]
+    if usable:
         best = min(usable, key=lambda item: _rank(doc, trigger, item))
-        if not best.reading.anchored:
-            day, precision = event_date(best.timex.value) or (published, "publication")
-            return EventDate(day, precision, _surface(doc, best))  # type: ignore[arg-type]
+        if best.reading.anchored:
+            return EventDate(published, "publication", None)
+        return _dated(doc, best)
+    story = _story_time(event, trigger, found, published, reach)
+    if story is not None:
+        reach[story.head] = event.sentence_index
+        return _dated(doc, story)
     return EventDate(published, "publication", None)
+
+
+def _story_time(
+    event: Event, trigger: Token, found: list[_Found], published: date | None, reach: dict[int, int]
+) -> _Found | None:
+    """The last dated expression in the few sentences before a past-tense event that has none of its own.
+
+    News tells a past event once with its date and goes on in the past tense without repeating it ("a phone
+    call on Sunday … The Foreign Secretary spoke to Lavrov"); present and future clauses are not the story.
+    ``reach`` carries the story on while each following sentence narrates in the past.
+    """
+    verb = next((token for token in _ancestors(trigger) if token.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if verb.tag_ != "VBD" and not any(aux.tag_ == "VBD" for aux in auxes):
+        return None  # only the simple or pluperfect past narrates; "has repeatedly stated" does not
+    earliest = event.sentence_index - STORY_SENTENCES
+    for item in reversed(found):
+        index = item.timex.sentence_index
+        if index >= event.sentence_index or item.reading.anchored:
+            continue
+        if index < earliest and reach.get(item.head, -1) < event.sentence_index - 1:
+            return None
+        dated = event_date(item.timex.value)
+        if dated is not None and (published is None or dated[0] <= published):
+            return item
+    return None
 
 
 def _surface(doc: Doc, item: _Found) -> str:
@@ -203,13 +274,10 @@ def date_events(
 ) -> tuple[list[TimeRef], list[Event]]:
     """The document's time expressions, and each event with ``when`` set from the one governing it."""
     found = _find(doc, published, sentences)
-    by_sentence: dict[int, list[_Found]] = {}
-    for item in found:
-        by_sentence.setdefault(item.timex.sentence_index, []).append(item)
-    dated = [
-        replace(event, when=_date_one(doc, event, by_sentence.get(event.sentence_index, []), published))
-        for event in events
-    ]
+    reach: dict[int, int] = {}
+    order = sorted(range(len(events)), key=lambda k: (events[k].sentence_index, events[k].trigger_span))
+    when = {k: _date_one(doc, events[k], found, published, reach) for k in order}
+    dated = [replace(event, when=when[k]) for k, event in enumerate(events)]
     return [item.timex for item in found], dated
 
 
