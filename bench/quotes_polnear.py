@@ -106,6 +106,12 @@ def merge(text: str, fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def context(text: str, span: tuple[int, int]) -> str:
+    """A span with the words around it, for reading errors."""
+    start, end = span
+    return f"{text[max(0, start - 90) : start]!r} >> {text[start:end][:80]!r} << {text[end : end + 40]!r}"
+
+
 def match(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """One-to-one pairs (gold index, prediction index) of overlapping spans, largest overlaps first."""
     pairs = []
@@ -129,7 +135,11 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     precision = tp / n_pred if n_pred else 0.0
     recall = tp / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(100 * precision, 1), "recall": round(100 * recall, 1), "f1": round(100 * f1, 1)}
+    return {
+        "precision": round(100 * precision, 1),
+        "recall": round(100 * recall, 1),
+        "f1": round(100 * f1, 1),
+    }
 
 
 def articles(root: Path, split: str) -> list[tuple[str, Path, Path]]:
@@ -190,19 +200,22 @@ def evaluate(shared: Path, split: str, limit: int = 0, offset: int = 0, errors: 
             if not ok and shown < errors:
                 shown += 1
                 said = text[sources[0][0] : sources[-1][1]]
-                print(f"SPEAKER {name}: gold {said!r} got {head.text if head else None!r} "
-                      f"cue {direct[p].cue} :: {text[slice(*pred[p])][:80]!r}", file=sys.stderr)
+                print(
+                    f"SPEAKER {name}: gold {said!r} got {head.text if head else None!r} "
+                    f"cue {direct[p].cue} :: {text[slice(*pred[p])][:80]!r}",
+                    file=sys.stderr,
+                )
         if shown < errors:
             matched_g = {g for g, _ in pairs}
             matched_p = {p for _, p in pairs}
             for g, span in enumerate(gold.direct):
                 if g not in matched_g and shown < errors:
                     shown += 1
-                    print(f"MISS {name}: {text[max(0, span[0] - 90) : span[0]]!r} >> {text[slice(*span)][:80]!r} << {text[span[1] : span[1] + 40]!r}", file=sys.stderr)
+                    print(f"MISS {name}: {context(text, span)}", file=sys.stderr)
             for p, span in enumerate(pred):
                 if p not in matched_p and shown < errors:
                     shown += 1
-                    print(f"EXTRA {name}: {text[max(0, span[0] - 90) : span[0]]!r} >> {text[slice(*span)][:80]!r} << {text[span[1] : span[1] + 40]!r}", file=sys.stderr)
+                    print(f"EXTRA {name}: {context(text, span)}", file=sys.stderr)
         reported = [trim(text, *a.span) for a in found if not a.direct]
         indirect["gold"] += len(gold.indirect)
         indirect["pred"] += len(reported)
@@ -215,7 +228,9 @@ def evaluate(shared: Path, split: str, limit: int = 0, offset: int = 0, errors: 
         "predicted_direct": totals["pred"],
         "direct_exact": prf(totals["exact"], totals["pred"], totals["gold"]),
         "direct_overlap": prf(totals["overlap"], totals["pred"], totals["gold"]),
-        "speaker_accuracy": round(100 * totals["speaker_ok"] / totals["speaker_n"], 1) if totals["speaker_n"] else 0.0,
+        "speaker_accuracy": round(100 * totals["speaker_ok"] / totals["speaker_n"], 1)
+        if totals["speaker_n"]
+        else 0.0,
         "speaker_pairs": totals["speaker_n"],
         "indirect_overlap": prf(indirect["overlap"], indirect["pred"], indirect["gold"]),
         "seconds": round(seconds, 1),

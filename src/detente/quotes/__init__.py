@@ -7,7 +7,8 @@ Decisions a reader of the output should know:
 
 - A direct quote's ``span`` and ``text`` are the words inside the marks. A quote interrupted by its
   attribution ("X," he said, "Y") is two quotes with the same speaker and cue, so that ``text`` is always
-  ``article.text[span]``; a quote running over several paragraphs (each reopened, only the last closed) is one.
+  ``article.text[span]``; a quote running over several paragraphs (each reopened, only the last closed)
+  is one.
 - Quoted words are speech only when a cue governs them (they are the cue's complement, or set off from it by
   a colon or comma) or when they form a full clause standing as a sentence of their own. Short quoted phrases
   inside a clause are scare quotes, titles or quoted descriptions (Assad calling Trump a "natural ally") and
@@ -39,8 +40,8 @@ log = logging.getLogger(__name__)
 
 __all__ = ["Attribution", "RuleQuotes", "attribute", "find_quoted", "make_rule_quotes"]
 
-_SENTENCE_END = ".!?\u2026"
-_PERSONAL = frozenset("he she they him her them".split())
+_SENTENCE_END = frozenset(".!?\u2026")
+_PERSONAL = frozenset(("he", "she", "they", "him", "her", "them"))
 
 #: A quote with no cue must have at least this many words to count as a sentence of speech.
 MIN_UNCUED_WORDS = 4
@@ -58,9 +59,11 @@ class Attribution:
 
 
 class RuleQuotes:
-    name = "quotes.rules.v1"
-    requires = ("doc", "sentences", "mentions", "events")
-    assigns = ("quotes",)
+    """Rule-based quote attribution on the dependency parse; see the module docstring for its decisions."""
+
+    name: str = "quotes.rules.v1"
+    requires: tuple[str, ...] = ("doc", "sentences", "mentions", "events")
+    assigns: tuple[str, ...] = ("quotes",)
 
     def __init__(self, config: Config) -> None:
         self.config = config
@@ -117,7 +120,7 @@ def _direct(
         if cue is None:
             continue
         if _governs(cue, inner, stretch, is_before, pre is None):
-            speaker = cue.speaker if cue.speaker is not None else _fallback_speaker(cue, inner, stretch, is_before)
+            speaker = cue.speaker or _fallback_speaker(cue, inner, stretch, is_before)
             return Attribution(True, (item.start, item.end), cue.token, speaker)
     if pre is None and _is_sentence(doc, inner, item) and _ends_sentence(doc, item, post):
         if previous is not None and _near(doc.text, previous.span[1], item.start):
@@ -171,10 +174,11 @@ def _post_stretch(doc: Doc, item: Quoted, after: Quoted | None) -> Span | None:
         return None
     quote_text = text[item.start : item.end].rstrip()
     words = [t for t in stretch if not t.is_punct]
-    if quote_text and quote_text[-1] in _SENTENCE_END and words and words[0].text[:1].isupper():
-        # A new sentence after the quote attributes it only when it is nothing but the attribution.
-        if len(words) > 6 or not any(is_speech_verb(t) for t in words):
-            return None
+    new_sentence = quote_text[-1:] in _SENTENCE_END and words and words[0].text[:1].isupper()
+    if new_sentence and (len(words) > 6 or not any(is_speech_verb(t) for t in words)):
+        return (
+            None  # a new sentence after the quote attributes it only when it is nothing but the attribution
+        )
     return stretch
 
 
@@ -185,9 +189,9 @@ def _governs(cue: Cue, inner: Span, stretch: Span, is_before: bool, starts_sente
         return False
     if is_before and not _set_off(cue, inner) and _names(cue, inner):
         return False
-    if root is not None and _descends(root, cue.token) and root.head.i not in range(inner.start, inner.end):
-        if _direct_child(root, cue.token):
-            return True
+    outside = root.head.i not in range(inner.start, inner.end)
+    if outside and _descends(root, cue.token) and _direct_child(root, cue.token):
+        return True
     doc = inner.doc
     if is_before:
         between = doc[cue.token.i + 1 : inner.start]
@@ -195,7 +199,7 @@ def _governs(cue: Cue, inner: Span, stretch: Span, is_before: bool, starts_sente
         if tail and tail[-1].text == ":":
             return True
         if tail and tail[-1].text == ",":
-            return all(not t.pos_ in ("VERB", "AUX") or t.dep_ == "aux" for t in tail)
+            return all(t.pos_ not in ("VERB", "AUX") or t.dep_ == "aux" for t in tail)
         if cue.kind == "according" and tail and tail[-1].text == ",":
             return True
         return bool(tail) is False or all(t.lower_ in ("that", ",", ":") for t in tail)
@@ -241,7 +245,7 @@ def _partial(root: Token, inner: Span) -> bool:
     doc = inner.doc
     if root.head.i >= inner.end and not (root.head.is_punct or is_speech_verb(root.head)):
         return True  # the quoted words are a part of a clause that goes on after them
-    outside = [t for t in doc[root.left_edge.i : inner.start]] + [t for t in doc[inner.end : root.right_edge.i + 1]]
+    outside = [*doc[root.left_edge.i : inner.start], *doc[inner.end : root.right_edge.i + 1]]
     return any(not (t.is_punct or t.is_space or t.text in _MARK_CHARS or t.dep_ == "mark") for t in outside)
 
 
@@ -285,7 +289,10 @@ def _direct_child(root: Token, cue: Token) -> bool:
     """The quote's root hangs on the cue itself (its complement), possibly through "that" or a colon."""
     if root.dep_ == "dobj" and cue.lemma_ in ("tell", "ask", "inform", "urge"):
         return False  # the object of "told" is the hearer ("told ABC's “Good Morning America”")
-    return root.head.i == cue.i and root.dep_ in ("ccomp", "dobj", "parataxis", "xcomp", "intj", "conj", "npadvmod")
+    return root.head.i == cue.i and root.dep_ in _COMPLEMENTS
+
+
+_COMPLEMENTS = frozenset(("ccomp", "dobj", "parataxis", "xcomp", "intj", "conj", "npadvmod"))
 
 
 def _is_sentence(doc: Doc, inner: Span, item: Quoted) -> bool:
@@ -293,11 +300,12 @@ def _is_sentence(doc: Doc, inner: Span, item: Quoted) -> bool:
     words = [t for t in inner if not t.is_punct and not t.is_space]
     if len(words) < MIN_UNCUED_WORDS:
         return False
-    if item.paragraphs > 1 or sum(1 for t in inner if t.text in ("." , "!", "?")) >= 2:
+    if item.paragraphs > 1 or sum(1 for t in inner if t.text in (".", "!", "?")) >= 2:
         return True
     for token in inner:
         if token.pos_ in ("VERB", "AUX") and any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl") and inner.start <= c.i < inner.end for c in token.children
+            c.dep_ in ("nsubj", "nsubjpass", "expl") and inner.start <= c.i < inner.end
+            for c in token.children
         ):
             return True
     return False
@@ -328,7 +336,8 @@ def _indirect(doc: Doc, quoted: list[Quoted], direct: list[Attribution]) -> list
         if clause is None:
             continue
         start, end = _clause_span(clause)
-        if end - start < 2 or not any(t.pos_ in ("VERB", "AUX") for t in doc[start:end]):
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+        if end - start < 2 or not (has_subject or any(t.pos_ in ("VERB", "AUX") for t in doc[start:end])):
             continue
         span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         if any(s < span[1] and span[0] < e for s, e in speech):
@@ -341,9 +350,11 @@ def _clause_span(clause: Token) -> tuple[int, int]:
     """Token bounds of a content clause, without its "that" and edge punctuation."""
     start, end = clause.left_edge.i, clause.right_edge.i + 1
     doc = clause.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space or (
-        doc[start].dep_ == "mark" and doc[start].lower_ in ("that",)
-    )):
+    while start < end and (
+        doc[start].is_punct
+        or doc[start].is_space
+        or (doc[start].dep_ == "mark" and doc[start].lower_ in ("that",))
+    ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -379,16 +390,16 @@ def to_quote(
 
 
 def resolve_speaker(head: Token | None, mentions: list[ActorMention]) -> Actor | None:
-    """The actor at the speaker's head word; a name without an actor keeps its words; a bare pronoun is None."""
+    """The actor at the speaker's head word; a name with no actor keeps its words; a bare pronoun is None."""
     if head is None:
         return None
     start, end = speaker_span(head)
     at_head = [m for m in mentions if m.span[0] <= head.idx < m.span[1]]
     overlapping = at_head or [m for m in mentions if m.span[0] < end and start < m.span[1]]
+    words = head.doc.text[start:end]
     if overlapping:
         best = min(overlapping, key=lambda m: (m.head != head.idx, m.span[0]))
-        return best.actor
+        return best.actor.with_text(words)
     if head.pos_ == "PRON" or head.lower_ in _PERSONAL:
         return None
-    words = head.doc.text[start:end]
     return Actor(code="", country=None, sector=None, name=words if head.pos_ == "PROPN" else None, text=words)

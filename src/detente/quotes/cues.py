@@ -15,34 +15,42 @@ if TYPE_CHECKING:
 
 #: Verbs that report speech or writing. Lemmas, as spaCy's lemmatiser gives them.
 SPEECH_VERBS = frozenset(
-    """
-    say tell add insist warn declare state announce claim argue note explain stress reiterate repeat remark
-    reply respond answer retort counter ask wonder question urge demand suggest propose recommend
-    acknowledge admit concede confirm deny affirm assert maintain contend allege charge accuse complain
-    lament protest object predict promise pledge vow swear threaten boast brag joke quip muse recall
-    recount report write tweet post blog testify tell inform assure caution advise emphasise emphasize
-    observe comment continue conclude begin summarise summarize describe mention point signal indicate
-    reveal disclose admit concede shout yell scream whisper mutter cry exclaim proclaim read chant mouth
-    echo sing text email quote
-    rule order decree agree disagree criticise criticize slam blast attack praise hail welcome
-    condemn denounce dismiss reject counsel opine reason posit speculate estimate
-    """.split()
-)
+    (
+        "say", "tell", "add", "insist", "warn", "declare", "state", "announce", "claim", "argue", "note",
+        "explain", "stress", "reiterate", "repeat", "remark", "reply", "respond", "answer", "retort",
+        "counter", "ask", "wonder", "question", "urge", "demand", "suggest", "propose", "recommend",
+        "acknowledge", "admit", "concede", "confirm", "deny", "affirm", "assert", "maintain", "contend",
+        "allege", "charge", "accuse", "complain", "lament", "protest", "object", "predict", "promise",
+        "pledge", "vow", "swear", "threaten", "boast", "brag", "joke", "quip", "muse", "recall", "recount",
+        "report", "write", "tweet", "post", "blog", "testify", "inform", "assure", "caution", "advise",
+        "emphasise", "emphasize", "observe", "comment", "continue", "conclude", "begin", "summarise",
+        "summarize", "describe", "mention", "point", "signal", "indicate", "reveal", "disclose", "shout",
+        "yell", "scream", "whisper", "mutter", "cry", "exclaim", "proclaim", "read", "chant", "mouth", "echo",
+        "sing", "text", "email", "quote", "rule", "order", "decree", "agree", "disagree", "criticise",
+        "criticize", "slam", "blast", "attack", "praise", "hail", "welcome", "condemn", "denounce", "dismiss",
+        "reject", "counsel", "opine", "reason", "posit", "speculate", "estimate",
+    )
+)  # fmt: skip
 
 #: Verbs that report speech only with a content clause or a quote, never on their own (to avoid "attack").
 WEAK_SPEECH_VERBS = frozenset(
-    "rule order agree disagree criticise criticize slam blast attack praise hail welcome condemn denounce "
-    "dismiss reject describe mention point signal indicate continue begin".split()
-)
+    (
+        "rule", "order", "agree", "disagree", "criticise", "criticize", "slam", "blast", "attack", "praise",
+        "hail", "welcome", "condemn", "denounce", "dismiss", "reject", "describe", "mention", "point",
+        "signal", "indicate", "continue", "begin",
+    )
+)  # fmt: skip
 
 #: Nouns that carry an attribution when something owns them: "the minister's statement: …".
 SPEECH_NOUNS = frozenset(
-    "statement remarks remark comment comments words tweet post message letter speech interview "
-    "announcement response reply answer testimony claim warning note memo email e-mail release".split()
-)
+    (
+        "statement", "remarks", "remark", "comment", "comments", "words", "tweet", "post", "message",
+        "letter", "speech", "interview", "announcement", "response", "reply", "answer", "testimony", "claim",
+        "warning", "note", "memo", "email", "e-mail", "release",
+    )
+)  # fmt: skip
 
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_PRONOUNS = frozenset("he she they i we it you who".split())
+_PRONOUNS = frozenset(("he", "she", "they", "i", "we", "it", "you", "who"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Finds quoted stretches of text from quote marks alone (a lexical step, so regular expressions are right here).
+"""Finds quoted stretches of text from quote marks alone (a lexical step: regular expressions are right here).
 
 Handles straight, curly, doubled-apostrophe (''…''), low (\u201e…\u201c) and guillemet (\u00ab…\u00bb) double
 marks and single marks (\u2018…\u2019, '…'), telling apostrophes from closing single quotes by what flanks
@@ -21,7 +21,9 @@ _SINGLE_OPENERS = frozenset({"\u2018", "\u201a", "\u2039"})
 _SINGLE_CLOSERS = frozenset({"\u2019", "\u203a"})
 _SINGLE_EITHER = frozenset({"'"})
 
-ALL_MARKS = _DOUBLE_OPENERS | _DOUBLE_CLOSERS | _DOUBLE_EITHER | _SINGLE_OPENERS | _SINGLE_CLOSERS | _SINGLE_EITHER
+ALL_MARKS = (
+    _DOUBLE_OPENERS | _DOUBLE_CLOSERS | _DOUBLE_EITHER | _SINGLE_OPENERS | _SINGLE_CLOSERS | _SINGLE_EITHER
+)
 
 _BEFORE_OPENER = set("([{\u2014\u2013-/:") | set("\u201c\u201d\"\u201e\u00ab\u2018\u2019'\u201a")
 _AFTER_CLOSER = set(".,;:!?)]}\u2014\u2013-\u2026") | set("\u201c\u201d\"\u00bb\u2018\u2019'\u203a")
@@ -56,7 +58,9 @@ class _Mark:
 def find_quoted(text: str) -> list[Quoted]:
     """Every top-level quoted stretch in ``text``, in order."""
     marks = [_mark(text, match.start(), match.end()) for match in _MARK.finditer(text)]
-    doubles = _pair_doubles(text, [m for m in marks if m.glyph in _DOUBLE_OPENERS | _DOUBLE_CLOSERS | _DOUBLE_EITHER])
+    doubles = _pair_doubles(
+        text, [m for m in marks if m.glyph in _DOUBLE_OPENERS | _DOUBLE_CLOSERS | _DOUBLE_EITHER]
+    )
     singles = _pair_singles(
         text,
         [m for m in marks if m.glyph in _SINGLE_OPENERS | _SINGLE_CLOSERS | _SINGLE_EITHER],
@@ -83,9 +87,7 @@ def _opens(mark: _Mark, is_open: bool) -> bool | None:
         return False if is_open else None
     if glyph == "\u201c":
         # A left mark closes only in the low-opened style („…“) or when it plainly ends a word.
-        if is_open and mark.can_close and not mark.can_open:
-            return False
-        return True
+        return not (is_open and mark.can_close and not mark.can_open)
     if glyph == "\u201d":
         if is_open and (mark.can_close or not mark.can_open):
             return False
@@ -104,10 +106,11 @@ def _continues(text: str, opener: _Mark, open_inner: int) -> bool:
 def _pair_doubles(text: str, marks: list[_Mark]) -> list[Quoted]:
     found: list[Quoted] = []
     opened: _Mark | None = None
+    since = 0  # where the open quote was last opened or reopened
     paragraphs = 1
     for mark in marks:
         if opened is not None:
-            broken = _paragraph_end(text, opened.end, mark.start)
+            broken = _paragraph_end(text, since, mark.start)
             if broken is not None and not _reopens(text, broken, mark):
                 found.append(_quoted(text, opened, broken, None, single=False, paragraphs=paragraphs))
                 opened = None
@@ -115,10 +118,11 @@ def _pair_doubles(text: str, marks: list[_Mark]) -> list[Quoted]:
         if role is None:
             continue
         if role:
-            if opened is not None and _continues(text, mark, opened.end):
-                paragraphs += 1
+            if opened is not None and _continues(text, mark, since):
+                paragraphs += "\n" in text[since : mark.start]
+                since = mark.end
                 continue
-            opened, paragraphs = mark, 1
+            opened, since, paragraphs = mark, mark.end, 1
         elif opened is not None:
             found.append(_quoted(text, opened, mark.start, mark, single=False, paragraphs=paragraphs))
             opened = None
@@ -135,7 +139,7 @@ def _paragraph_end(text: str, start: int, stop: int) -> int | None:
 
 
 def _reopens(text: str, newline: int, mark: _Mark) -> bool:
-    """A quote left open at a paragraph end goes on only if a later paragraph starts with this opening mark."""
+    """A quote left open at a paragraph end goes on only if the next paragraph opens with this mark."""
     rest = text[newline : mark.start]
     return not rest.strip() and mark.can_open and mark.glyph not in _DOUBLE_CLOSERS
 
@@ -169,7 +173,7 @@ def _is_letter(text: str, index: int) -> bool:
 def _is_elision(text: str, index: int) -> bool:
     """'90s, 'em, 'til: an apostrophe standing for left-out letters, not an opening mark."""
     word = re.match(r"[A-Za-z0-9]+", text[index : index + 6])
-    return word is not None and word.group().lower() in {"em", "til", "tis", "twas", "cause", "n"} or bool(
+    return (word is not None and word.group().lower() in {"em", "til", "tis", "twas", "cause", "n"}) or bool(
         re.match(r"\d\ds\b", text[index : index + 4])
     )
 
