@@ -235,7 +235,7 @@ class RuleEvents:
         found_target = bool(targets)
         pairs: list[tuple[Actor, Actor | None]] = []
         for source in sources:
-            symmetric = len(sources) > 1 and predicate.code[:2] in {"03", "04", "05", "06"}
+            symmetric = len(sources) == 2 and predicate.code[:2] in {"03", "04", "05", "06"}
             if (pair or symmetric) and not found_target:
                 # "both sides agreed", "Gondor and Osgiliath met": each acts towards the other
                 partners = [other for other in sources if other != source]

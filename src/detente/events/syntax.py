@@ -208,27 +208,40 @@ def _absolute_actor(verb: Token) -> Token | None:
     return None
 
 
+#: Prepositions through which a target is reached inside an object ("a resumption of ties with Gondor").
+INNER_PREPS = {*TARGET_PREPS, "about", "in", "of", "for", "from"}
+
+
+def nested_pobjs(token: Token, depth: int = 3) -> list[Token]:
+    """Objects of prepositions below a noun, breadth first, ``depth`` prepositions deep."""
+    found: list[Token] = []
+    layer = [token]
+    for _ in range(depth):
+        layer = [
+            pobj for noun in layer for prep, pobj in preps(noun) if pobj is not None and prep in INNER_PREPS
+        ]
+        found += layer
+    return found
+
+
 def target_candidates(predicate: Token, frame: Frame | None) -> list[list[Token]]:
     """Groups of coordinated nouns that may be the target, best first: the frame's preposition, the
     objects (and what they are about: "stop the assault on Aleppo"), then the target prepositions."""
     found: list[Token] = []
     frame_preps = [item.prep for item in frame.items if item.kind == "prep"] if frame else []
+    verbal = predicate.pos_ in {"VERB", "AUX"}
     holders = [predicate]
-    if predicate.pos_ in {"VERB", "AUX"}:
+    if verbal:
         holders += [child for child in predicate.children if child.dep_ == "dobj"]
     for prep_word in frame_preps:
         for holder in holders:
-            found += [pobj for prep, pobj in preps(holder) if prep == prep_word and pobj is not None]
-    if predicate.pos_ in {"VERB", "AUX"}:
+            for prep, pobj in preps(holder):
+                if prep == prep_word and pobj is not None:
+                    found += [pobj, *nested_pobjs(pobj, 2)]
+    if verbal:
         for obj in objects(predicate):
-            found.append(obj)
-            for prep, pobj in preps(obj):
-                if pobj is not None and prep in {*TARGET_PREPS, "about", "in", "of", "for"}:
-                    found.append(pobj)
-                    found += [
-                        inner for word, inner in preps(pobj) if inner is not None and word in {"in", "of"}
-                    ]
-    target_preps = TARGET_PREPS if predicate.pos_ in {"VERB", "AUX"} else (*TARGET_PREPS, "for", "against")
+            found += [obj, *nested_pobjs(obj)]
+    target_preps = TARGET_PREPS if verbal else (*TARGET_PREPS, "for", "against")
     for prep_word in target_preps:
         for holder in holders:
             found += [pobj for prep, pobj in preps(holder) if prep == prep_word and pobj is not None]
