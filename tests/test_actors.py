@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.actors import find_mentions, split_code
+from detente.actors import describe_code, find_mentions, observations, split_code
 from detente.actors.kb import ActorKB, Role, display_name, normalise, parse_actors_file, parse_date
 from detente.models import ActorMention
 from detente.nlp import sentences as split_sentences
@@ -372,3 +372,40 @@ def test_conflibert_span_countries_gate() -> None:
     assert summary["source_silver_spans"] >= 80 and summary["target_silver_spans"] >= 80
     for key, floor in GATE_FLOORS.items():
         assert summary[key] >= floor, f"{key} fell to {summary[key]} (floor {floor})"
+
+
+def test_coordinated_states_are_they(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of("Britain and France condemned the attack. They said it was barbaric.")
+    they = next(m for m in mentions if m.kind == "pronoun")
+    assert {actor.code for actor in they.members} == {"GBR", "FRA"}
+    assert they.actor.code == ""
+
+
+def test_organisations_carry_their_canonical_name(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    un = _by_text(mentions_of("The UN condemned the attack."), "The UN")
+    assert un.actor.name == "United Nations"
+    assert un.kind == "name"
+
+
+def test_describe_code() -> None:
+    assert describe_code("RUSGOV") == "Russia: government"
+    assert describe_code("IGOUNO") == "United Nations"
+    assert describe_code("REB") == "rebels"
+
+
+def test_observations_collect_titled_unknown_people(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of("Kenyan Foreign Minister Zorbu Makalani met Sergey Lavrov in Moscow.")
+    seen = observations(mentions, PUBLISHED)
+    assert [(item.name, item.code) for item in seen] == [("Zorbu Makalani", "KENGOV")]
+
+
+def test_kb_round_trips_through_tsv(tmp_path: Path) -> None:
+    kb = ActorKB()
+    kb.add("Ann Example", "FRAGOV", date(2010, 1, 1), date(2012, 12, 31), aliases=["Example"])
+    kb.add("Ann Example", "FRALEG", date(2013, 1, 1))
+    path = tmp_path / "kb.tsv"
+    kb.write_tsv(path)
+    again = ActorKB()
+    assert again.load_tsv(path) == 2
+    assert list(again.rows()) == list(kb.rows())
+    assert again.lookup("Example", date(2014, 1, 1)).code == "FRALEG"  # type: ignore[union-attr]

@@ -5,7 +5,8 @@ institutions, role nouns with their sectors, persons with titles — and resolve
 "the minister", pronouns) to them within the document.
 
 Library entry points: ``find_mentions(doc, sentences, published)`` for a parsed ``Doc``;
-``ActorKB`` (``detente.actors.kb``) for the dated knowledge base of named actors.
+``ActorKB`` (``detente.actors.kb``) for the dated knowledge base of named actors; ``observations`` for
+titled people a document introduces (to learn from news); ``describe_code`` to read a code.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from detente.actors.extract import (
     name_units,
     pronoun_and_groups,
 )
-from detente.actors.kb import ActorKB
-from detente.actors.lexicon import matchers_for, split_code
+from detente.actors.kb import ActorKB, Observation, observations
+from detente.actors.lexicon import describe_code, matchers_for, split_code
 from detente.actors.resolve import resolve
 from detente.config import Config
 from detente.models import ActorMention, Sentence
@@ -35,7 +36,15 @@ from detente.registry import register
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["ActorKB", "RuleActors", "find_mentions", "split_code"]
+__all__ = [
+    "ActorKB",
+    "Observation",
+    "RuleActors",
+    "describe_code",
+    "find_mentions",
+    "observations",
+    "split_code",
+]
 
 log = logging.getLogger(__name__)
 

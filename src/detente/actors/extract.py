@@ -76,6 +76,8 @@ class Found:
     is_subject: bool
     is_plural: bool
     explicit: bool  # has its own country, organisation or name (not a bare role noun)
+    person: bool = False  # names (or was resolved to) a person, not a state or a body
+    coordination: int | None = None  # char offset of the first conjunct when in "X and Y"
     pronoun: str | None = None
     group_type: str | None = None  # "country" / "person" for "both sides", "the two ministers"
 
@@ -105,6 +107,8 @@ def lexicon_units(doc: Doc, matchers: Matchers, kb: ActorKB, on: date | None) ->
             units.append(Unit(start, end, "role", entry.code, role=entry.phrase.lower()))
         elif known is not None:
             units.append(Unit(start, end, "person", known.code, name=known.name, known=True))
+        elif entry.kind == "org":
+            units.append(Unit(start, end, "org", entry.code, name=matchers.lexicon.org_names.get(entry.code)))
         else:
             units.append(Unit(start, end, entry.kind, entry.code))
     return units
@@ -221,8 +225,10 @@ def group_units(doc: Doc, units: list[Unit]) -> list[Unit]:
             continue
         if unit.kind == "person" and target.kind == "person":
             continue  # two names are two actors ("Putin ally Donald Trump")
-        if unit.kind not in ("role", "person") and target.kind not in ("role", "person") and (
-            doc[unit.start : unit.end].root.dep_ in ("appos", "conj")
+        if (
+            unit.kind not in ("role", "person")
+            and target.kind not in ("role", "person")
+            and (doc[unit.start : unit.end].root.dep_ in ("appos", "conj"))
         ):
             continue  # a list of states ("The United States, India, Israel") is several actors
         parent[id(unit)] = target
@@ -293,6 +299,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
     fallback_country: str | None = None
     org_code: str | None = None
     seat_sectors = ""
+    org_name: str | None = None
     name: str | None = None
     known_code: str | None = None
     roles: list[str] = []
@@ -306,6 +313,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
             seat_sectors = seat_sectors or unit.code[3:]
         elif unit.kind == "org":
             org_code = org_code or unit.code
+            org_name = org_name or unit.name
         elif unit.kind == "role":
             roles.append(unit.role or "")
         elif unit.kind == "person" and name is None:
@@ -331,8 +339,10 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
     if known_code is not None:
         known_country, _ = split_code(known_code)
         international = known_country is None and known_code[:3] in ("IGO", "NGO", "IMG")
-        if explicit_country is None or known_country == explicit_country or (
-            known_country is None and not international
+        if (
+            explicit_country is None
+            or known_country == explicit_country
+            or (known_country is None and not international)
         ):
             code = known_code
         else:
@@ -343,9 +353,12 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
         code = (country or "") + sectors
     if not code and name is None:
         return None
+    person = name is not None
+    if name is None and code == org_code:
+        name = org_name
     actor_country, sector = split_code(code) if code else (None, None)
     text = doc[start:end].text
-    kind = _kind(top, members, name)
+    kind = _kind(top, members, name if person else None)
     mention = ActorMention(
         actor=Actor(code=code, country=actor_country, sector=sector, name=name, text=text),
         span=(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)),
@@ -358,11 +371,23 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
         roles=tuple(roles),
         is_subject=head.dep_ in ("nsubj", "nsubjpass"),
         is_plural=head.tag_ in ("NNS", "NNPS") or (kind == "demonym" and head.lower_.endswith("s")),
-        explicit=name is not None
+        person=person,
+        coordination=_coordination(head),
+        explicit=person
         or explicit_country is not None
         or org_code is not None
         or fallback_country is not None,
     )
+
+
+def _coordination(head: Token) -> int | None:
+    """The first conjunct's offset for a head in a coordination ("Britain and Russia"), else None."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first is head and not any(child.dep_ == "conj" for child in head.children):
+        return None
+    return first.idx
 
 
 def _sectors(doc: Doc, top: Unit, members: list[Unit]) -> str:

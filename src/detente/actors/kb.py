@@ -17,7 +17,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from detente.models import Actor
+from detente.models import Actor, ActorMention
 
 log = logging.getLogger(__name__)
 
@@ -217,6 +217,25 @@ class ActorKB:
             count += 1
         return count
 
+    def rows(self) -> Iterator[tuple[str, str, str, str, str]]:
+        """The knowledge base in our TSV layout (name, aliases, code, start, end), one row per role."""
+        for entry in self._entries:
+            for index, role in enumerate(entry.roles):
+                yield (
+                    entry.name,
+                    "|".join(entry.aliases) if index == 0 else "",
+                    role.code,
+                    role.start.isoformat() if role.start else "",
+                    role.end.isoformat() if role.end else "",
+                )
+
+    def write_tsv(self, path: Path) -> None:
+        """Save in the layout ``load_tsv`` reads (e.g. after adding learnt or curated people)."""
+        with path.open("w", encoding="utf-8") as handle:
+            handle.write("name\taliases\tcode\tstart\tend\n")
+            for row in self.rows():
+                handle.write("\t".join(row) + "\n")
+
     @classmethod
     def load_default(cls) -> ActorKB:
         """The bundled knowledge base (shared per process: build it once, it is read-only)."""
@@ -296,3 +315,32 @@ def parse_actors_file(text: str) -> Iterator[KBEntry]:
         yield from flush()
         name, aliases, roles = words.split("\t")[0].strip(), [], codes
     yield from flush()
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """A person seen in a text with a coded title ("Kenyan Foreign Minister Zorbu Makalani" → KENGOV)."""
+
+    name: str
+    code: str
+    on: date | None
+    text: str
+
+
+def observations(
+    mentions: Iterable[ActorMention], published: date | None, kb: ActorKB | None = None
+) -> list[Observation]:
+    """Roles that a document states outright for people the knowledge base does not (yet) know then.
+
+    Storage can count these across ingested news and feed the frequent ones to ``ActorKB.add``; only
+    mentions whose own words gave both a state and a sector (not a surname, pronoun or bare role) count."""
+    kb = kb if kb is not None else ActorKB.load_default()
+    found: list[Observation] = []
+    for mention in mentions:
+        actor = mention.actor
+        if mention.kind != "name" or not actor.name or not actor.country or not actor.sector:
+            continue
+        if len(actor.name.split()) < 2 or kb.lookup(actor.name, published) is not None:
+            continue
+        found.append(Observation(actor.name, actor.code, published, actor.text))
+    return found

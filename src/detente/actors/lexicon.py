@@ -32,6 +32,44 @@ SECTORS = frozenset(
         *("UNK", "JRN", "PRE", "REL", "SOC", "PKO", "SET"),
     }
 )
+#: What each sector code means, for people reading codes (CAMEO and PLOVER labels, abridged).
+SECTOR_LABELS = {
+    "COP": "police",
+    "GOV": "government",
+    "INS": "insurgents",
+    "JUD": "judiciary",
+    "MIL": "military",
+    "OPP": "opposition",
+    "REB": "rebels",
+    "SEP": "separatists",
+    "SPY": "intelligence",
+    "UAF": "unaligned armed forces",
+    "AGR": "agriculture",
+    "BUS": "business",
+    "CRM": "criminals",
+    "CVL": "civilians",
+    "DEV": "development",
+    "EDU": "education",
+    "ELI": "elites",
+    "ENV": "environment",
+    "HLH": "health",
+    "HRI": "human rights",
+    "LAB": "labour",
+    "LEG": "legislature",
+    "MED": "media",
+    "REF": "refugees",
+    "MOD": "moderates",
+    "RAD": "radicals",
+    "PRM": "paramilitary",
+    "PTY": "party",
+    "UNK": "unidentified",
+    "JRN": "journalists",
+    "PRE": "partially recognised entity",
+    "REL": "religious",
+    "SOC": "civil society",
+    "PKO": "peacekeepers",
+    "SET": "settlers",
+}
 #: Lexicon kinds that name a state itself (they set a mention's country explicitly).
 EXPLICIT_PLACE = frozenset({"country", "demonym", "capital"})
 
@@ -73,6 +111,15 @@ def group_codes() -> frozenset[str]:
     return frozenset(row[0] for row in _rows(path)) - frozenset(country_names())
 
 
+@lru_cache(maxsize=1)
+def organisation_names() -> dict[str, str]:
+    """Organisation code → its canonical (first-listed) name in ``orgs.tsv``."""
+    names: dict[str, str] = {}
+    for row in _rows(DATA / "orgs.tsv"):
+        names.setdefault(row[1], row[0])
+    return names
+
+
 def split_code(code: str) -> tuple[str | None, str | None]:
     """``RUSGOV`` → (``RUS``, ``GOV``); ``IGOUNO`` → (None, None); ``REB`` → (None, ``REB``)."""
     first = code[:3]
@@ -94,6 +141,7 @@ class Lexicon:
     """All phrase tables keyed by their lower-cased token sequence (as the matcher sees them)."""
 
     entries: dict[str, tuple[Entry, ...]]
+    org_names: dict[str, str]  # organisation code -> its canonical (first-listed) name
 
     def entry(self, span: Span) -> Entry | None:
         """The entry a matched span stands for, or None when casing rules it out (``us`` vs ``US``)."""
@@ -174,7 +222,20 @@ def matchers_for(vocab: Vocab) -> Matchers:
         by_label[label].append(entry.phrase)
     for label, phrases in by_label.items():
         matcher.add(label, [tokenizer(phrase) for phrase in phrases])
-    built = Matchers(Lexicon(entries), matcher)
+    built = Matchers(Lexicon(entries, organisation_names()), matcher)
     _CACHE[id(vocab)] = built
     log.info("actor lexicon: %d phrases", len(entries))
     return built
+
+
+def describe_code(code: str) -> str:
+    """A reading of an actor code for people: ``RUSGOV`` → "Russian Federation: government"."""
+    if not code:
+        return "unknown actor"
+    if code in organisation_names():
+        return organisation_names()[code]
+    country, _ = split_code(code)
+    start = 3 if (country or code[:3] in INTERNATIONAL or code[:3] in group_codes()) else 0
+    head = country_names().get(country, country) if country else code[:start] or ""
+    parts = [SECTOR_LABELS.get(code[i : i + 3], code[i : i + 3]) for i in range(start, len(code), 3)]
+    return f"{head}: {', '.join(parts)}" if head and parts else head or ", ".join(parts)

@@ -18,7 +18,7 @@ PRONOUN_WINDOW = 3
 ROLE_WINDOW = 12
 
 
-def _with(found: Found, actor: Actor, kind: str | None = None) -> Found:
+def _with(found: Found, actor: Actor, kind: str | None = None, person: bool = True) -> Found:
     mention = found.mention
     resolved = ActorMention(
         actor=actor.with_text(mention.actor.text),
@@ -28,7 +28,7 @@ def _with(found: Found, actor: Actor, kind: str | None = None) -> Found:
         kind=kind or mention.kind,
         members=mention.members,
     )
-    return replace(found, mention=resolved)
+    return replace(found, mention=resolved, person=person)
 
 
 def resolve(found: list[Found]) -> list[ActorMention]:
@@ -43,13 +43,13 @@ def resolve(found: list[Found]) -> list[ActorMention]:
         if not mention.actor.code and mention.actor.name is None and not mention.members:
             continue
         actor = mention.actor
-        if actor.name and mention.kind in ("name", "surname"):
+        if item.person and actor.name and mention.kind in ("name", "surname"):
             words = normalise(actor.name).split()
             fuller = persons.get(words[-1]) if words else None
             if len(words) > 1 and (fuller is None or not fuller.code or actor.code):
                 persons[words[-1]] = actor
                 persons[" ".join(words)] = actor
-        if actor.name:
+        if item.person and actor.name:
             for role in item.roles:
                 role_holders.append((role, actor, mention.sentence_index))
         history.append(item)
@@ -66,13 +66,17 @@ def _resolve_one(
         return _pronoun(item, history)
     if item.group_type is not None:
         return _group(item, history)
-    if actor.name and mention.kind == "name":
+    if item.person and actor.name and mention.kind == "name":
         words = normalise(actor.name).split()
-        earlier = persons.get(" ".join(words)) or (persons.get(words[-1]) if len(words) == 1 else None)
-        if (earlier is not None and earlier.name != actor.name) or (earlier is not None and not actor.code):
-            return _with(item, earlier, "surname" if len(words) == 1 else None)
-        return item
-    if mention.kind == "role" and item.roles and actor.name is None:
+        spoken = normalise(actor.text).split()  # honorifics dropped: "Mr Lavrov" -> ["lavrov"]
+        short = len(spoken) == 1 and not item.roles
+        earlier = persons.get(" ".join(words)) or (persons.get(spoken[-1]) if short else None)
+        if earlier is None:
+            return item
+        if earlier.name != actor.name or not actor.code:
+            return _with(item, earlier, "surname" if short else None)
+        return _with(item, actor, "surname") if short else item
+    if mention.kind == "role" and item.roles and not item.person:
         holder = _role_holder(item, role_holders)
         if holder is not None:
             return _with(item, holder)
@@ -109,7 +113,14 @@ def _pronoun(item: Found, history: list[Found]) -> Found:
     nearest = candidates[0].mention.sentence_index
     closest = [earlier for earlier in candidates if earlier.mention.sentence_index == nearest]
     chosen = next((earlier for earlier in closest if earlier.is_subject), closest[0])
-    return _with(item, chosen.mention.actor)
+    if plural and chosen.coordination is not None:
+        conjuncts = [
+            earlier.mention.actor for earlier in history if earlier.coordination == chosen.coordination
+        ]
+        members = tuple({actor.code: actor for actor in conjuncts if actor.code}.values())
+        if len(members) > 1:
+            return _grouped(item, members)
+    return _with(item, chosen.mention.actor, person=chosen.person)
 
 
 def _agrees(earlier: Found, plural: bool) -> bool:
@@ -120,15 +131,9 @@ def _agrees(earlier: Found, plural: bool) -> bool:
         return (
             earlier.is_plural
             or kind in ("country", "metonym")
-            or (
-                kind == "name"
-                and earlier.mention.actor.country is None
-                and earlier.mention.actor.name is not None
-                and not earlier.roles
-                and earlier.mention.actor.code[:3] in ("IGO", "NGO")
-            )
+            or (kind == "name" and not earlier.person)  # organisations are "they"
         )
-    return earlier.mention.actor.name is not None and not earlier.is_plural
+    return earlier.person and not earlier.is_plural
 
 
 def _group(item: Found, history: list[Found]) -> Found:
@@ -138,7 +143,7 @@ def _group(item: Found, history: list[Found]) -> Found:
         actor = earlier.mention.actor
         if not actor.code or earlier.mention.members:
             continue
-        if item.group_type == "person" and actor.name is None:
+        if item.group_type == "person" and not earlier.person:
             continue
         if item.group_type == "country" and actor.country is None:
             continue
@@ -150,18 +155,22 @@ def _group(item: Found, history: list[Found]) -> Found:
             break
     if len(chosen) < 2:
         return item
-    pair = (chosen[1], chosen[0])
-    codes = {actor.code for actor in pair}
-    code = pair[0].code if len(codes) == 1 else ""
-    country = pair[0].country if len({actor.country for actor in pair}) == 1 else None
-    sector = pair[0].sector if len({actor.sector for actor in pair}) == 1 else None
+    return _grouped(item, (chosen[1], chosen[0]))
+
+
+def _grouped(item: Found, members: tuple[Actor, ...]) -> Found:
+    """A group mention standing for several actors; code, country, sector only where they all agree."""
+    first = members[0]
+    code = first.code if len({actor.code for actor in members}) == 1 else ""
+    country = first.country if len({actor.country for actor in members}) == 1 else None
+    sector = first.sector if len({actor.sector for actor in members}) == 1 else None
     mention = item.mention
     grouped = ActorMention(
         actor=Actor(code=code, country=country, sector=sector, name=None, text=mention.actor.text),
         span=mention.span,
         head=mention.head,
         sentence_index=mention.sentence_index,
-        kind="group",
-        members=pair,
+        kind="group" if item.group_type is not None else mention.kind,
+        members=members,
     )
     return replace(item, mention=grouped)
