@@ -382,27 +382,43 @@ def bench_conflibert(limit: int | None) -> dict[str, Any]:
 
 
 def load_actor_dictionary(path: Path) -> list[tuple[str, str, bool]]:
-    """(phrase, code, prefix match) from a TABARI/PETRARCH actor file; agents and dated codes simplified."""
+    """(phrase, code, prefix match) from a TABARI/PETRARCH actor file; agents and dated codes simplified.
+
+    A name line may carry its code, or leave it to a later indented ``[CODE]`` line after its ``+synonyms``.
+    """
     entries: list[tuple[str, str, bool]] = []
+    pending: list[str] = []
     code: str | None = None
+
+    def add(names: list[str], actor: str) -> None:
+        if actor.startswith("~") or actor == "---":
+            return
+        entries.extend((name.rstrip("_").replace("_", " "), actor, not name.endswith("_")) for name in names)
+
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         line = re.split(r"\s[#;]", raw, maxsplit=1)[0].strip()
         if not line or line.startswith(("#", "<", "!")):
             continue
+        bracket = re.search(r"\[\s*([A-Za-z~0-9-]+)", line)
+        name = line.split("[")[0].strip()
         if line.startswith("+"):
-            if code:
-                name = line[1:].split("[")[0].strip()
-                entries.append((name.rstrip("_").replace("_", " "), code, not name.endswith("_")))
+            if code and not pending:
+                add([name[1:].strip()], code)
+            else:
+                pending.append(name[1:].strip())
             continue
-        match = re.match(r"([^\[]+?)\s*\[\s*([A-Za-z~0-9-]+)", line)
-        if not match:
-            code = None
+        if not name:  # an indented code line for the pending names
+            if bracket and pending:
+                code = bracket.group(1).upper()
+                add(pending, code)
+                pending = []
             continue
-        name, code = match.group(1).strip(), match.group(2).upper()
-        if code.startswith("~") or code == "---":
-            code = None
-            continue
-        entries.append((name.rstrip("_").replace("_", " "), code, not name.endswith("_")))
+        if bracket:
+            code = bracket.group(1).upper()
+            add([name], code)
+            pending = []
+        else:
+            code, pending = None, [name]
     return entries
 
 
