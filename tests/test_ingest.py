@@ -181,3 +181,25 @@ def test_config_limits_reject_long_documents(tmp_path: Path) -> None:
     (result,) = read_inputs([str(path)], Config(max_doc_chars=100))
     assert isinstance(result, Rejected)
     assert "max_doc_chars" in result.reason
+
+
+def test_fallback_when_trafilatura_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    from detente.ingest import html
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    page = html.extract_page((FIXTURES / "furniture_page.html").read_text(encoding="utf-8"))
+    assert page.method == "densest"
+    assert "\n\nThe foreign ministers of Northland" in page.text
+    assert page.text.count("\n\n") >= 4  # paragraphs survive the fallback
+    for junk in ("Related articles", "Home", "Privacy policy"):
+        assert junk not in page.text
+
+
+def test_layout_table_cells_lose_their_pipes() -> None:
+    from detente.ingest.html import extract_page
+
+    cell = "The ministers of Northland and Southland met in Geneva on Monday and agreed to resume talks. " * 3
+    page = extract_page(f"<html><body><table><tr><td>{cell}</td></tr></table></body></html>")
+    assert page.text.startswith("The ministers") and not page.text.endswith("|")

@@ -222,3 +222,11 @@ def test_watch_with_the_database_store_survives_a_restart(site: tuple[Site, str]
         assert store.is_seen(f"{base}/world/talks.html")
         assert store.feed_validators(feed)[0] == '"v1"'
         assert list(watch([feed], 60.0, store, fetcher=client, rounds=1)) == []
+
+
+def test_atom_entry_without_a_web_link_is_traced_to_the_feed() -> None:
+    path = FIXTURES / "feed.atom"
+    statement, notice = read_inputs([str(path)])
+    assert isinstance(statement, Article) and statement.url is None
+    assert statement.input == f"{path}#urn:uuid:5b3c6a1e-0000-4000-8000-000000000002"
+    assert isinstance(notice, Rejected) and notice.input.startswith(f"{path}#urn:uuid:")

@@ -104,10 +104,11 @@ def parse_feed(data: bytes, feed: str) -> tuple[list[FeedEntry], str | None]:
         if content is None and isinstance(entry.get("summary"), str):
             content = entry.get("summary")
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        link = _text(entry.get("link"))
         entries.append(
             FeedEntry(
                 feed=feed,
-                url=_text(entry.get("link")),
+                url=link if link and link.startswith(("http://", "https://")) else None,
                 title=_text(entry.get("title")),
                 published=date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None,
                 content=content,

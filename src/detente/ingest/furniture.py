@@ -19,9 +19,14 @@ MAX_LABEL_WORDS = 6
 MAX_LIST_ITEM_WORDS = 18
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]]*$")
 _TRIM = " \t\u00a0:：|•·-–—»›>«<*#/\\()[]{}"
+_LINKING = frozenset((
+    "on", "via", "in", "to", "at", "with", "в", "на", "во", "en", "auf", "über", "sur", "par", "su", "per",
+    "por", "op", "w", "z", "ile"
+))  # fmt: skip
+"""Words that join a share label to a network name ("Share on Facebook", "Поделиться в ВКонтакте")."""
 _NUMBER = r"\d[\d\s.,\u00a0\u202f]*\s?[kKmMкК]?\+?"
 _DATE_ONLY = re.compile(
-    r"^(?:\w+,?\s+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\s+[^\W\d]{3,}\.?,?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4})"
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}([./])\d{1,2}\1(?:\d{4}|\d{2})|\d{1,2}\s+[^\W\d]{3,}\.?,?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4})"
     r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?$",
     re.IGNORECASE,
 )
@@ -104,7 +109,11 @@ def classify(line: str, lex: Lexicon | None = None) -> str | None:
         return "social"
     # "Share on Facebook", "Поделиться в ВКонтакте", "Read more: <headline>"
     head = _label_prefix(norm, lex.labels)
-    if head and (stripped.rstrip().endswith(":") or len(words) <= 4 or ":" in stripped):
+    if head is None:
+        return None
+    rest = [t.strip(_TRIM + ",;") for t in words[len(head.split()) :]]
+    labelled = re.match(rf"^\W*{re.escape(head)}\s*[:：]", stripped.lower()) is not None
+    if labelled or all(t in lex.social or t in _LINKING or not t for t in rest):
         return "label"
     return None
 

@@ -24,6 +24,9 @@ EXTRACT_OPTIONS: dict[str, Any] = {
     # only dates the page states (meta tags, JSON-LD, <time>, URL): a guess from "© 2016" is worse than none
     "date_extraction_params": {"extensive_search": False, "original_date": True},
 }
+SHORT_CHARS = 400
+"""Below this, trafilatura's text is compared with the fallbacks' (it sometimes keeps a notice only)."""
+_TABLE_EDGES = re.compile(r"^\|\s*|\s*\|$")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
 
@@ -48,9 +51,9 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def paragraphs(text: str) -> str:
-    """One paragraph per non-empty line, separated by blank lines."""
+    """One paragraph per non-empty line, separated by blank lines; table rows lose their outer pipes."""
     lines = (" ".join(line.split()) for line in text.replace("\r", "\n").split("\n"))
-    return "\n\n".join(line for line in lines if line)
+    return "\n\n".join(_TABLE_EDGES.sub("", line) for line in lines if line.strip("| "))
 
 
 def extract_page(html: str, url: str | None = None, min_chars: int = 40) -> Page:
@@ -61,11 +64,14 @@ def extract_page(html: str, url: str | None = None, min_chars: int = 40) -> Page
     raw_text = getattr(document, "text", None) if document is not None else None
     text = paragraphs(raw_text if isinstance(raw_text, str) else "")
     method = "trafilatura"
-    if len(text) < min_chars:
-        fallback = _baseline(html)
-        if len(fallback) > len(text):
-            text, method = fallback, "baseline"
-            log.debug("trafilatura found %d chars; used the baseline (%d chars)", len(text), len(fallback))
+    for name, fallback in (("densest", _densest_block), ("baseline", _baseline)):
+        if len(text) >= max(min_chars, SHORT_CHARS):
+            break
+        found = fallback(html)
+        # a short result is replaced only by a much longer one (a notice picked instead of the story)
+        if len(found) > (2 * len(text) if len(text) >= min_chars else len(text)):
+            log.debug("trafilatura found %d chars; %s found %d", len(text), name, len(found))
+            text, method = found, name
     if document is None:
         return Page(text=text, method=method, url=url)
     return Page(
@@ -80,32 +86,10 @@ def extract_page(html: str, url: str | None = None, min_chars: int = 40) -> Page
     )
 
 
-BLOCK_TAGS = frozenset(
-    [
-        "p",
-        "div",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "pre",
-        "tr",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "ul",
-        "ol",
-        "table",
-        "dd",
-        "dt",
-        "figcaption",
-    ]
-)
+BLOCK_TAGS = frozenset((
+    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "section", "article",
+    "header", "footer", "ul", "ol", "table", "dd", "dt", "figcaption"
+))  # fmt: skip
 
 
 def fragment_text(fragment: str) -> str:
@@ -133,6 +117,39 @@ def _field(document: object, name: str) -> str | None:
     """A metadata string of trafilatura's result (a ``Document``, or a dict in older versions)."""
     value = document.get(name) if isinstance(document, dict) else getattr(document, name, None)
     return _clean(value)
+
+
+_NOISE = "//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//iframe|//button|//select"
+_LEAF_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd")
+
+
+def _densest_block(html: str) -> str:
+    """A readability-style fallback: the element whose paragraphs hold the most text, block by block."""
+    lxml_html = importlib.import_module("lxml.html")
+    etree = importlib.import_module("lxml.etree")
+    try:
+        root = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    for node in root.xpath(_NOISE):
+        node.drop_tree()
+    scores: dict[Any, float] = {}
+    for block in root.iter("p", "pre", "td", "blockquote"):
+        size = len(" ".join(block.text_content().split()))
+        parent = block.getparent()
+        if size < 25 or parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0.0) + size
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0.0) + size / 2
+    if not scores:
+        return ""
+    best = max(scores, key=lambda node: scores[node])
+    leaves = [
+        el for el in best.iter(*_LEAF_BLOCKS) if not any(True for _ in el.iterdescendants(*_LEAF_BLOCKS))
+    ]
+    return paragraphs("\n".join(el.text_content() for el in leaves) or best.text_content())
 
 
 def _baseline(html: str) -> str:
