@@ -203,3 +203,42 @@ def test_layout_table_cells_lose_their_pipes() -> None:
     cell = "The ministers of Northland and Southland met in Geneva on Monday and agreed to resume talks. " * 3
     page = extract_page(f"<html><body><table><tr><td>{cell}</td></tr></table></body></html>")
     assert page.text.startswith("The ministers") and not page.text.endswith("|")
+
+
+def test_scraped_plain_text_with_menus_cookies_and_lists() -> None:
+    page = "\n".join(
+        [
+            "Skip to main content",
+            "Home | World | Politics | Business | Sport",
+            "We use cookies to give you the best experience. By continuing you agree to our cookie policy.",
+            "News › Europe › Ukraine",
+            "Published 21 November 2016",
+            "",
+            "Kyiv and Moscow traded accusations on Monday over the shelling of a power station in the east.",
+            "",
+            "Monitors said the station had been hit at least three times overnight, cutting power to thousands.",
+            "",
+            "12 comments",
+            "Share on Facebook",
+            "Related stories",
+            "Ceasefire talks stall in Minsk",
+            "Power cuts hit eastern towns",
+        ]
+    )
+    cleaned = clean(page)
+    assert cleaned.text.startswith("Kyiv and Moscow traded accusations")
+    assert cleaned.text.endswith("cutting power to thousands.")
+    assert len(cleaned.removed) == 10 and cleaned.removed[1] == "Home | World | Politics | Business | Sport"
+
+
+def test_cookie_sentence_inside_the_story_is_kept() -> None:
+    body = (
+        "Regulators fined the company on Monday.\n\n"
+        "They said its cookie banner pushed users to accept tracking without real consent, which the law forbids.\n\n"
+        "The company said it would appeal the decision in court."
+    )
+    assert clean(body).removed == ()
+
+
+def test_a_sentence_with_pipes_is_not_a_menu() -> None:
+    assert clean("Prices rose | the minister said | and then fell again later that week.").removed == ()

@@ -24,6 +24,11 @@ _LINKING = frozenset((
     "por", "op", "w", "z", "ile"
 ))  # fmt: skip
 """Words that join a share label to a network name ("Share on Facebook", "Поделиться в ВКонтакте")."""
+_NAV_SPLIT = re.compile(r"\s+[|•·»›>/]\s+|\s*\|\s*")
+_CONSENT = re.compile(
+    r"accept|agree|consent|continu|privacy|policy|settings|akzeptier|zustimm|einverstanden|datenschutz"
+    r"|accepte|consentement|acepta|consiente|accetta|consenso|aceita|согла|приня|использу"
+)
 _NUMBER = r"\d[\d\s.,\u00a0\u202f]*\s?[kKmMкК]?\+?"
 _DATE_ONLY = re.compile(
     r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}([./])\d{1,2}\1(?:\d{4}|\d{2})|\d{1,2}\s+[^\W\d]{3,}\.?,?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4})"
@@ -127,6 +132,23 @@ def _label_prefix(norm: str, labels: frozenset[str]) -> str | None:
     return None
 
 
+def _navigation(line: str) -> bool:
+    """A menu or breadcrumb line: "Home | World | Politics", "News › Europe › Ukraine"."""
+    parts = [p.strip() for p in _NAV_SPLIT.split(line.strip())]
+    parts = [p for p in parts if p]
+    return (
+        len(parts) >= 3
+        and all(len(p.split()) <= 3 and not _SENTENCE_END.search(p) for p in parts)
+        and _NAV_SPLIT.search(line) is not None
+    )
+
+
+def _cookie_notice(line: str) -> bool:
+    """A cookie-consent banner; it may read as a sentence, so it is only removed at the document's edges."""
+    lowered = line.lower()
+    return "cookie" in lowered and len(line.split()) <= 60 and _CONSENT.search(lowered) is not None
+
+
 def _heading(line: str, lex: Lexicon) -> bool:
     norm = _norm(line)
     return (
@@ -177,7 +199,7 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     lex = lexicon()
     lines = text.split("\n")
     wanted = _norm(title) if title else None
-    prose = [i for i, line in enumerate(lines) if is_sentence(line)]
+    prose = [i for i, line in enumerate(lines) if is_sentence(line) and not _cookie_notice(line)]
     first = prose[0] if prose else len(lines)
     last = prose[-1] if prose else -1
     drop: set[int] = set()
@@ -187,7 +209,8 @@ def clean(text: str, title: str | None = None) -> Cleaned:
             continue
         edge = i < first or i > last
         repeats_title = i < first and wanted is not None and _norm(line) == wanted
-        if classify(line, lex) or repeats_title or (edge and _dateline(line, lex)):
+        at_edge = edge and (_dateline(line, lex) or _navigation(line) or _cookie_notice(line))
+        if classify(line, lex) or repeats_title or at_edge:
             drop.add(i)
         elif i < first and (name := _byline(line, lex)):
             drop.add(i)
