@@ -409,3 +409,16 @@ def test_kb_round_trips_through_tsv(tmp_path: Path) -> None:
     assert again.load_tsv(path) == 2
     assert list(again.rows()) == list(kb.rows())
     assert again.lookup("Example", date(2014, 1, 1)).code == "FRALEG"  # type: ignore[union-attr]
+
+
+def test_wire_dateline_is_not_an_actor(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "LIMA, Peru (Reuters) - Argentine oil company Pluspetrol said protesters blocked a road."
+    mentions = mentions_of(text)
+    assert all(mention.span[0] >= text.index("Argentine") for mention in mentions)
+    assert "MED" not in {mention.actor.code for mention in mentions}
+
+
+def test_named_company_is_not_he(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Argentine oil company Pluspetrol halted output. Manager Tavi Oranek said he was worried."
+    he = next(m for m in mentions_of(text) if m.kind == "pronoun")
+    assert he.actor.name == "Tavi Oranek"

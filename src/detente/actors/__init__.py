@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -58,6 +59,9 @@ def find_mentions(
     sentence_of = _sentence_index(doc, sentences)
     units = lexicon_units(doc, matchers, kb, published)
     units.extend(name_units(doc, units, kb, published))
+    dateline = _dateline_end(doc.text)
+    if dateline:
+        units = [unit for unit in units if doc[unit.start].idx >= dateline]
     covered = {i for unit in units for i in range(unit.start, unit.end)}
     found: list[Found] = pronoun_and_groups(doc, covered, sentence_of)
     grouped = {item.mention.head for item in found}
@@ -72,6 +76,16 @@ def find_mentions(
     for mention in mentions:
         unique.setdefault(mention.head, mention)
     return sorted(unique.values(), key=lambda mention: mention.span[0])
+
+
+#: A wire dateline ("LIMA, Peru (Reuters) -", "LONDON, Nov 21 (AFP) —"): where the story was filed and
+#: who filed it, not actors in it.
+_DATELINE = re.compile(r"^\s*[A-Z][\w.,'’ /-]{0,80}?\([A-Z][\w .-]{1,30}\)\s*[-–—]{1,2}\s")
+
+
+def _dateline_end(text: str) -> int:
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
 
 
 def _sentence_index(doc: Doc, sentences: Sequence[Sentence]) -> dict[int, int]:

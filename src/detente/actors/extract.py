@@ -107,6 +107,8 @@ def lexicon_units(doc: Doc, matchers: Matchers, kb: ActorKB, on: date | None) ->
             units.append(Unit(start, end, "role", entry.code, role=entry.phrase.lower()))
         elif known is not None:
             units.append(Unit(start, end, "person", known.code, name=known.name, known=True))
+        elif person:
+            continue  # a person known to the knowledge base but in no role that day: no timeless code
         elif entry.kind == "org":
             units.append(Unit(start, end, "org", entry.code, name=matchers.lexicon.org_names.get(entry.code)))
         else:
@@ -194,11 +196,60 @@ def name_units(doc: Doc, units: list[Unit], kb: ActorKB, on: date | None) -> lis
         ent_types = {token.ent_type_ for token in span}
         known = kb_actor(kb, text, on)
         if known is not None:
-            found.append(Unit(start, end, "person", known.code, name=known.name or text, known=True))
+            # A knowledge-base name is a person when tagged so or known by dated roles; else a body.
+            kind = "person" if "PERSON" in ent_types or kb.dated(text) else "org"
+            found.append(Unit(start, end, kind, known.code, name=known.name or text, known=kind == "person"))
             continue
-        if "PERSON" in ent_types or _titled(span, titles):
+        if "PERSON" in ent_types:
             found.append(Unit(start, end, "person", "", name=text))
+        elif _titled(span, titles):
+            # "spokesman Igor X" is a person; "oil company Pluspetrol" (tagged ORG) is a body
+            body = bool(ent_types & {"ORG", "NORP", "FAC", "PRODUCT", "GPE"}) and not _person_title(
+                span, units
+            )
+            found.append(Unit(start, end, "org" if body else "person", "", name=text))
     return found
+
+
+#: Title nouns that only people hold (a run they qualify is a person whatever the tagger thinks).
+PERSON_TITLES = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "president",
+        "general",
+        "secretary",
+        "envoy",
+        "ambassador",
+        "commander",
+        "leader",
+        "chief",
+        "official",
+        "senator",
+        "lawmaker",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "colonel",
+        "major-general",
+        "lieutenant",
+        "captain",
+        "judge",
+        "prosecutor",
+    }
+)
+
+
+def _person_title(span: Span, units: list[Unit]) -> bool:
+    for unit in units:
+        if unit.kind == "role" and unit.end <= span.start + 1 and span.start - unit.end <= 3:
+            last = (unit.role or "").rsplit(" ", 1)[-1].replace("major-general", "general")
+            if last in PERSON_TITLES or last.rstrip("s") in PERSON_TITLES:
+                return True
+    return False
 
 
 def _titled(span: Span, covered: set[int]) -> bool:

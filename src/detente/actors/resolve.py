@@ -105,7 +105,7 @@ def _pronoun(item: Found, history: list[Found]) -> Found:
         for earlier in reversed(history)
         if 0 <= sentence - earlier.mention.sentence_index <= PRONOUN_WINDOW
         and earlier.mention.head < item.mention.head
-        and earlier.mention.actor.code
+        and (earlier.mention.actor.code or earlier.person)
         and _agrees(earlier, plural)
     ]
     if not candidates:
