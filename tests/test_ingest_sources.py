@@ -232,3 +232,24 @@ def test_parallel_jobs_keep_order_and_results(tmp_path: Path) -> None:
     parallel = list(read_inputs(inputs, jobs=2))
     assert serial == parallel
     assert [a.title for a in parallel if isinstance(a, Article)] == [f"Story {i}" for i in range(6)]
+
+
+def test_binary_junk_named_html_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "junk.html"
+    path.write_bytes(b"<<<>>><html><<p>>" + b"\x00\x01" * 1000)
+    (rejected,) = read_inputs([str(path)])
+    assert isinstance(rejected, Rejected) and "binary" in rejected.reason
+
+
+def test_a_crashing_parser_rejects_one_document_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from detente.ingest import html
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    (tmp_path / "a.html").write_bytes(PAGE)
+    (tmp_path / "b.txt").write_text("Southland freed six sailors on Monday morning.", encoding="utf-8")
+    monkeypatch.setattr(html, "extract_page", explode)
+    first, second = read_inputs([str(tmp_path)])
+    assert isinstance(first, Rejected) and "RecursionError" in first.reason
+    assert isinstance(second, Article)

@@ -28,7 +28,10 @@ if TYPE_CHECKING:
     from detente.ingest.dedup import Deduper
     from detente.ingest.fetch import Fetcher
 
-__all__ = ["RawDocument", "article_from_text", "build", "parse_date", "read_inputs", "read_raw"]
+__all__ = [
+    "RawDocument", "article_from_text", "build", "build_safely", "parallel_map", "parse_date", "read_inputs",
+    "read_raw",
+]  # fmt: skip
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +115,9 @@ def build(raw: RawDocument | Rejected, config: Config, published: date | None = 
     if raw.kind == "html":
         data = raw.data
         text = data if isinstance(data, str) else sources.decode(data, html.declared_charset(data))
+        if sources.looks_binary(text):
+            reason = "looks like binary data, not HTML; check the file"
+            return Rejected(raw.doc_id or stable_id(where), where, reason)
         page = html.extract_page(text, url=raw.url, min_chars=config.min_text_chars)
         if len(page.text.strip()) < config.min_text_chars:
             return Rejected(
@@ -149,6 +155,19 @@ def build(raw: RawDocument | Rejected, config: Config, published: date | None = 
             author=raw.author,
         )
     return _check(article, config)
+
+
+def build_safely(
+    raw: RawDocument | Rejected, config: Config, published: date | None = None
+) -> Article | Rejected:
+    """``build`` at the batch boundary: a parser failing on one hostile page must not end the batch."""
+    try:
+        return build(raw, config, published)
+    except Exception as exc:
+        where = raw.input
+        log.warning("extraction of %s failed", where, exc_info=True)
+        reason = f"extraction failed ({exc.__class__.__name__}: {exc}); please report it with the file"
+        return Rejected(getattr(raw, "doc_id", None) or stable_id(where), where, reason)
 
 
 def _check(article: Article, config: Config) -> Article | Rejected:
@@ -193,7 +212,7 @@ def read_inputs(
     """
     config = config or Config()
     raws = read_raw(inputs, config, published, columns=columns, fetcher=fetcher)
-    work = partial(build, config=config, published=published)
+    work = partial(build_safely, config=config, published=published)
     if jobs <= 1:
         results: Iterator[Article | Rejected] = map(work, raws)
         yield from _dedup(results, deduper)
