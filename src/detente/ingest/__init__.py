@@ -163,7 +163,7 @@ def build_safely(
     """``build`` at the batch boundary: a parser failing on one hostile page must not end the batch."""
     try:
         return build(raw, config, published)
-    except Exception as exc:
+    except Exception as exc:  # third-party parsers raise many kinds of error on malformed input
         where = raw.input
         log.warning("extraction of %s failed", where, exc_info=True)
         reason = f"extraction failed ({exc.__class__.__name__}: {exc}); please report it with the file"
