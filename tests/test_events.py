@@ -300,3 +300,13 @@ def test_gate_petrarch_structure(nlp, coder) -> None:  # type: ignore[no-untyped
     recall, precision = found / expected_total, correct / max(1, coded)
     assert recall >= 0.44, (recall, precision)  # measured 0.48
     assert precision >= 0.82, (recall, precision)  # measured 0.89
+
+
+def test_said_must_is_a_demand_on_the_obliged(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Lavrov said Britain must withdraw its troops.")
+    assert {(s, t, c[:2]) for s, t, c in dyads(events)} == {("RUSGOV", "GBR", "10")}
+
+
+def test_declined_to_comment(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Iran declined to comment on the report.")
+    assert [e.cameo for e in events] == ["011"]

@@ -60,6 +60,8 @@ DEFAULTS = {
     "appeal": "020",
     "demand": "100",
 }
+#: Verbs whose refusal is "decline comment" (011) rather than a rejection.
+SPEECH_ACTS = {"comment", "say", "speak", "answer", "respond", "elaborate", "discuss"}
 FLAG_KINDS = {"future": "future", "hypothetical": "hypothetical", "intent": "future"}
 
 
@@ -97,6 +99,9 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
             child.lower_ in {"on", "upon", "for"} for child in governor.children
         ):
             kind = None  # "called Erdogan to apologize" is a phone call, "called on X to" an appeal
+        obliged = [c for c in head.children if c.dep_ in syntax.SUBJECTS] if _must(head) else []
+        if kind is None and obliged and governor.lemma_.lower() in syntax.REPORTING:
+            kind = "demand"  # "Assad said Turkey must mediate": a demand on Turkey by the speaker
         if kind is None or (governor.pos_ not in {"VERB", "ADJ"}):
             continue
         if kind in {"plain", "future", "hypothetical"}:
@@ -105,10 +110,12 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
             result.pop(governor.i, None)
             continue
         code = combined_code(kind, predicate.code)
+        if kind == "refuse" and head.lemma_.lower() in SPEECH_ACTS:
+            code = "011"  # "declined to comment"
         if not cameo.is_valid(code):
             continue
         extra = (
-            [child for child in governor.children if child.dep_ == "dobj"]
+            [child for child in governor.children if child.dep_ == "dobj"] + obliged
             if kind in {"appeal", "demand"}
             else []
         )
@@ -130,6 +137,10 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
         if governor.pos_ == "VERB":
             result.pop(index, None)
     return list(result.values())
+
+
+def _must(verb: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ == "must" for child in verb.children)
 
 
 def _depth(token: Token) -> int:
