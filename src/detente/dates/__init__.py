@@ -69,7 +69,7 @@ def tense_of(token: Token) -> Tense:
 
     Walks up through prepositions and non-finite verbs ("was shot to death on the night of Oct. 23"). A
     date that modifies a noun ("the Jan. 14 deadline") or closes a span ("until January") takes no tense
-    from the clause; an infinitive ("subpoenaed him to testify on Feb. 10") looks ahead.
+    from the clause; an infinitive takes none either, and a modal ("could meet on Friday") looks ahead.
     """
     current = token
     for _ in range(10):
@@ -97,9 +97,9 @@ def _verb_tense(verb: Token) -> Tense | str:
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_FRAMES:
         return "future"
     if verb.tag_ == "VB" and any(aux.tag_ == "TO" for aux in auxes):
-        return "future"
-    if any(aux.tag_ == "MD" for aux in auxes):
         return None
+    if any(aux.tag_ == "MD" for aux in auxes):
+        return None if "have" in {aux.lemma_ for aux in auxes} else "future"
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
         return "past"
     if verb.tag_ == "VBN" and any(aux.lemma_ == "have" for aux in auxes):

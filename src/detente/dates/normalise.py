@@ -65,7 +65,9 @@ def resolve(reading: Reading, anchor: date | None, tense: Tense = None) -> tuple
         return "DATE", f"{year:04d}-{reading.part}"
     if kind == "quarter":
         year = reading.year if reading.year is not None else anchor.year + (reading.year_offset or 0)
-        return "DATE", f"{year:04d}-Q{reading.value}"
+        # Without its number, the quarter is the last one reported before the anchor.
+        number = reading.value or str(((anchor.month - 1) // 3 - 1) % 4 + 1)
+        return "DATE", f"{year:04d}-Q{number}"
     return None
 
 

@@ -76,6 +76,7 @@ class _Scanner:
         self.doc = doc
         self.words = [token.lower_ for token in doc]
         self.count = len(doc)
+        self.quarterly: int | None = None  # first token of "quarter" in the document, found when needed
 
     # -- token tests -----------------------------------------------------------------------------
 
@@ -480,8 +481,12 @@ class _Scanner:
         return Match(i, end, Reading("relday", offset=0, hour=hour, minute=minute))
 
     def _about_quarters(self, i: int) -> bool:
-        """Whether the sentence around token i reports quarterly results."""
-        return any(token.lower_ in ("quarter", "quarterly") for token in self.doc[i].sent)
+        """Whether the text up to token i reports quarterly results (an earnings story)."""
+        if self.quarterly is None:
+            self.quarterly = next(
+                (k for k, word in enumerate(self.words) if word in ("quarter", "quarterly")), self.count
+            )
+        return self.quarterly <= self.doc[i].sent.end
 
     def _at_quarter(self, i: int) -> Match | None:
         """the third quarter (of 1990) · first-quarter · the fiscal second quarter."""
@@ -510,6 +515,8 @@ class _Scanner:
                 return Match(start, i + 1, Reading("relunit", unit="quarter", offset=-5))
             if self.word(i) == "quarter" and year is None:
                 return Match(start, i + 1, Reading("relunit", unit="quarter", offset=-1))
+            if year is not None and self._about_quarters(i):
+                return Match(start, i + 1, Reading("quarter", year=year))  # "the 1988 period"
         if self.word(start) == "the" and self.word(i) in ("latest", "most") and self._about_quarters(i):
             j = i + 2 if self.word(i) == "most" else i + 1
             if self.word(j) in ("quarter", "period"):
