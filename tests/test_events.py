@@ -310,3 +310,10 @@ def test_said_must_is_a_demand_on_the_obliged(code) -> None:  # type: ignore[no-
 def test_declined_to_comment(code) -> None:  # type: ignore[no-untyped-def]
     events = code("Iran declined to comment on the report.")
     assert [e.cameo for e in events] == ["011"]
+
+
+def test_announced_own_future_act_is_an_intent(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("The rebels said they will release the hostages to France.")
+    assert {e.root for e in events} == {"03"}
+    assert {(e.source and e.source.code) for e in events} == {"SYRREB"}
+    assert "future" in events[0].flags

@@ -100,8 +100,18 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
         ):
             kind = None  # "called Erdogan to apologize" is a phone call, "called on X to" an appeal
         obliged = [c for c in head.children if c.dep_ in syntax.SUBJECTS] if _must(head) else []
-        if kind is None and obliged and governor.lemma_.lower() in syntax.REPORTING:
+        reporting = governor.lemma_.lower() in syntax.REPORTING
+        if kind is None and obliged and reporting:
             kind = "demand"  # "Assad said Turkey must mediate": a demand on Turkey by the speaker
+        elif kind is None and reporting and _own_future(head, governor):
+            # "the rebels said they will release …": an intent (03x), or a threat for force (13x)
+            kind = (
+                "intent"
+                if "03" <= predicate.code[:2] <= "08"
+                else "threaten"
+                if predicate.code >= "14"
+                else None
+            )
         if kind is None or (governor.pos_ not in {"VERB", "ADJ"}):
             continue
         if kind in {"plain", "future", "hypothetical"}:
@@ -137,6 +147,18 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
         if governor.pos_ == "VERB":
             result.pop(index, None)
     return list(result.values())
+
+
+def _own_future(verb: Token, speaker_verb: Token) -> bool:
+    """The speaker announces its own future act: "X said it/they will …", "X said X would …"."""
+    future = any(child.dep_ == "aux" and child.lower_ in {"will", "would", "'ll"} for child in verb.children)
+    if not future:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in syntax.SUBJECTS), None)
+    speaker = next((c for c in speaker_verb.children if c.dep_ in syntax.SUBJECTS), None)
+    if subject is None or speaker is None:
+        return False
+    return subject.pos_ == "PRON" or subject.lower_ == speaker.lower_
 
 
 def _must(verb: Token) -> bool:

@@ -263,6 +263,11 @@ def noun_source_candidates(noun: Token) -> list[Token]:
         if prep == "by" and pobj is not None:
             found += with_conjuncts(pobj)
     found += [child for child in noun.children if child.dep_ in {"poss", "compound", "amod", "nmod"}]
+    marker = noun.head if noun.dep_ == "pobj" else None
+    if not found and marker is not None and marker.head.lemma_.lower() in {"responsible", "blame"}:
+        # "the LRA are responsible for mass killings" → the LRA
+        holder = marker.head.head if marker.head.dep_ == "acomp" else marker.head
+        found += [child for child in holder.children if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
     return found
 
 
