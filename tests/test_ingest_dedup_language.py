@@ -134,3 +134,40 @@ def test_non_english_documents_are_skipped_not_dropped(tmp_path: Path) -> None:
         "fr": ("fr", "skipped: language"),
         "ru": ("ru", "skipped: language"),
     }
+
+
+def test_language_gate_on_english_news_corpora() -> None:
+    """Measured: 0 of 3,790 BBC and White House articles called non-English (35,446 over all corpora: 9)."""
+    import gzip
+
+    from tests.conftest import shared_path
+
+    wrong, total = [], 0
+    for corpus in ("bbc_news", "whitehouse_readouts"):
+        with gzip.open(shared_path("corpora", corpus, "articles.jsonl.gz"), "rt", encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                total += 1
+                if not is_english(record["text"]):
+                    wrong.append(record["id"])
+    assert total > 3000
+    assert len(wrong) <= 2, wrong
+
+
+def test_language_gate_against_page_lang_attributes() -> None:
+    """Benchmark bodies vs their pages' <html lang>: measured 176/181 (the 5 others: 4 pages mislabelled)."""
+    import gzip
+    import re
+
+    from tests.conftest import shared_path
+
+    root = shared_path("dev", "extraction", "scrapinghub_aeb")
+    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    agree = labelled = 0
+    for key, value in truth.items():
+        head = gzip.open(root / "html" / f"{key}.html.gz").read(20000).decode("utf-8", "replace")
+        match = re.search(r"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", head)
+        if match:
+            labelled += 1
+            agree += (detect(value["articleBody"]) or "en") == match.group(1).lower()
+    assert labelled >= 140 and agree / labelled >= 0.95

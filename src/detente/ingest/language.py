@@ -99,11 +99,12 @@ def detect(text: str) -> str | None:
     letters = sum(counts.values())
     if letters < 20:
         return None
+    kana = counts["HIRAGANA"] + counts["KATAKANA"] + counts["KATAKANA-HIRAGANA"]
+    if kana > 0.05 * letters and kana + counts["CJK"] > 0.5 * letters:
+        return "ja"
     script, share = counts.most_common(1)[0]
     if share / letters < 0.5:
         return None
-    if script == "CJK" and (counts["HIRAGANA"] + counts["KATAKANA"]) > 0.05 * letters:
-        return "ja"
     if script in _SCRIPT_LANGUAGE:
         if script == "ARABIC":
             return _arabic_script(text)
@@ -130,10 +131,15 @@ def _by_function_words(text: str, languages: tuple[str, ...]) -> str | None:
         return None
     hits = {lang: sum(1 for w in words if w in FUNCTION_WORDS[lang]) for lang in languages}
     best = max(hits, key=lambda lang: hits[lang])
-    if hits[best] < MIN_HITS or hits[best] / len(words) < 0.08:
+    if hits[best] < MIN_HITS or hits[best] / len(words) < 0.06:
         return None
-    if best != "en" and hits.get("en", 0) * 2 > hits[best]:
-        return None  # English function words nearly as common: tables, names, mixed text
+    if best != "en" and "en" in hits:
+        # words both languages share ("in", "no", "per") say nothing; English ones nearly as common as the
+        # other language's own mean tables, names or mixed text, and the document stays English
+        own = FUNCTION_WORDS[best] - FUNCTION_WORDS["en"]
+        english = FUNCTION_WORDS["en"] - FUNCTION_WORDS[best]
+        if 1.5 * sum(1 for w in words if w in english) >= sum(1 for w in words if w in own):
+            return None
     return best
 
 
