@@ -165,7 +165,8 @@ def test_language_gate_against_page_lang_attributes() -> None:
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     agree = labelled = 0
     for key, value in truth.items():
-        head = gzip.open(root / "html" / f"{key}.html.gz").read(20000).decode("utf-8", "replace")
+        page = gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes())
+        head = page[:20000].decode("utf-8", "replace")
         match = re.search(r"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", head)
         if match:
             labelled += 1
