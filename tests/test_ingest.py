@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from detente.config import Config
 from detente.ingest import article_from_text, parse_date, read_inputs
@@ -242,3 +244,41 @@ def test_cookie_sentence_inside_the_story_is_kept() -> None:
 
 def test_a_sentence_with_pipes_is_not_a_menu() -> None:
     assert clean("Prices rose | the minister said | and then fell again later that week.").removed == ()
+
+
+LINES = st.sampled_from(
+    [
+        "The ministers met in Geneva on Monday and agreed to talk again.",
+        "Officials said the talks would resume next week, according to a statement.",
+        "10375 views",
+        "Поделиться:",
+        "Print:",
+        "Share this",
+        "Related articles",
+        "Border dispute flares again",
+        "By Jane Alvarez",
+        "",
+        "Home | World | Politics",
+        "Syria",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LINES, max_size=14))
+def test_clean_only_drops_whole_lines_and_never_prose(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    cleaned = clean(text)
+    kept = [line for line in cleaned.text.split("\n") if line.strip()]
+    original = [line for line in lines if line.strip()]
+    # every original line is kept or listed as removed, in order, and nothing else appears
+    merged = iter(original)
+    assert all(any(line == candidate for candidate in merged) for line in kept)
+    assert len(kept) + len(cleaned.removed) == len(original)
+    assert not any(is_sentence(line) for line in cleaned.removed)
+
+
+@given(st.text(max_size=40))
+def test_parse_date_never_raises(value: str) -> None:
+    result = parse_date(value)
+    assert result is None or isinstance(result, date)
