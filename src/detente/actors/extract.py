@@ -31,13 +31,33 @@ GENERIC_TITLES = frozenset({"commander", "commanders", "general", "generals", "o
 FORMER = frozenset({"former", "ex", "ex-", "retired", "erstwhile", "onetime", "one-time"})
 #: Dependencies of a capital that speaks for its government ("Moscow said"; not "visited Moscow").
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "madam"})
+HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "dame",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "madam",
+        "majesty",
+        "highness",
+        "excellency",
+        "his",
+        "her",
+    }
+)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 #: Nouns that, with "both" or "two", name a pair of actors already in the text.
 GROUP_NOUNS = {
-    "side": "country",
-    "party": "country",
+    "side": "side",
+    "party": "side",
     "country": "country",
     "nation": "country",
     "government": "country",
@@ -63,6 +83,7 @@ class Unit:
     code: str = ""  # full code for places and organisations, sector codes for roles, KB code for names
     name: str | None = None
     role: str | None = None  # the role phrase (lower case) for role units
+    said: str | None = None  # a person's name as written here ("Mr Lavrov" -> "Lavrov")
     known: bool = False  # a name the knowledge base resolved
     children: list[Unit] = field(default_factory=list)
 
@@ -77,6 +98,7 @@ class Found:
     is_plural: bool
     explicit: bool  # has its own country, organisation or name (not a bare role noun)
     person: bool = False  # names (or was resolved to) a person, not a state or a body
+    said: str | None = None  # the person's name as written in this mention
     coordination: int | None = None  # char offset of the first conjunct when in "X and Y"
     pronoun: str | None = None
     group_type: str | None = None  # "country" / "person" for "both sides", "the two ministers"
@@ -106,7 +128,9 @@ def lexicon_units(doc: Doc, matchers: Matchers, kb: ActorKB, on: date | None) ->
         if entry.kind == "role":
             units.append(Unit(start, end, "role", entry.code, role=entry.phrase.lower()))
         elif known is not None:
-            units.append(Unit(start, end, "person", known.code, name=known.name, known=True))
+            units.append(
+                Unit(start, end, "person", known.code, name=known.name, known=True, said=doc[start:end].text)
+            )
         elif person:
             continue  # a person known to the knowledge base but in no role that day: no timeless code
         elif entry.kind == "org":
@@ -198,16 +222,18 @@ def name_units(doc: Doc, units: list[Unit], kb: ActorKB, on: date | None) -> lis
         if known is not None:
             # A knowledge-base name is a person when tagged so or known by dated roles; else a body.
             kind = "person" if "PERSON" in ent_types or kb.dated(text) else "org"
-            found.append(Unit(start, end, kind, known.code, name=known.name or text, known=kind == "person"))
+            found.append(
+                Unit(start, end, kind, known.code, name=known.name or text, known=kind == "person", said=text)
+            )
             continue
         if "PERSON" in ent_types:
-            found.append(Unit(start, end, "person", "", name=text))
+            found.append(Unit(start, end, "person", "", name=text, said=text))
         elif _titled(span, titles):
             # "spokesman Igor X" is a person; "oil company Pluspetrol" (tagged ORG) is a body
             body = bool(ent_types & {"ORG", "NORP", "FAC", "PRODUCT", "GPE"}) and not _person_title(
                 span, units
             )
-            found.append(Unit(start, end, "org" if body else "person", "", name=text))
+            found.append(Unit(start, end, "org" if body else "person", "", name=text, said=text))
     return found
 
 
@@ -352,6 +378,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
     seat_sectors = ""
     org_name: str | None = None
     name: str | None = None
+    said: str | None = None
     known_code: str | None = None
     roles: list[str] = []
     sectors = _sectors(doc, top, members)
@@ -369,6 +396,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
             roles.append(unit.role or "")
         elif unit.kind == "person" and name is None:
             name = unit.name
+            said = unit.said
             known_code = unit.code if unit.known else None
     if country and len(country) > 3:
         # CAMEO sub-national codes (USAASM): the first three letters are the state.
@@ -423,6 +451,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
         is_subject=head.dep_ in ("nsubj", "nsubjpass"),
         is_plural=head.tag_ in ("NNS", "NNPS") or (kind == "demonym" and head.lower_.endswith("s")),
         person=person,
+        said=said,
         coordination=_coordination(head),
         explicit=person
         or explicit_country is not None

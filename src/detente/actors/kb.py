@@ -93,6 +93,9 @@ def display_name(dictionary_name: str) -> str:
     words = dictionary_name.replace("_", " ").split()
     shown: list[str] = []
     for index, word in enumerate(words):
+        if re.fullmatch(r"[IVX]+", word):
+            shown.append(word)  # regnal numbers stay upper case ("Abdullah II")
+            continue
         parts = word.lower().split("-")
         cased = [
             part if (part in _PARTICLES and index > 0) else part[:1].upper() + part[1:] for part in parts

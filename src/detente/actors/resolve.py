@@ -7,15 +7,34 @@ plural or collective actor; "both sides" / "the two ministers" → the last two 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from detente.actors.extract import Found
+from detente.actors.extract import PERSON_TITLES, Found
 from detente.actors.kb import normalise
 from detente.models import Actor, ActorMention
+
+NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "la", "le", "jr", "sr"}
+)
+ROMAN = re.compile(r"[ivx]+")
 
 #: How many sentences back a pronoun or bare role noun may reach.
 PRONOUN_WINDOW = 3
 ROLE_WINDOW = 12
+
+
+def name_words(name: str) -> frozenset[str]:
+    """The words a person may be called by: no honorifics, particles or regnal numbers."""
+    return frozenset(
+        word for word in normalise(name).split() if word not in NAME_PARTICLES and not ROMAN.fullmatch(word)
+    )
+
+
+def personal_role(role: str) -> bool:
+    """Is this role noun one a single person holds ("foreign secretary", not "kingdom" or "government")?"""
+    last = role.rsplit(" ", 1)[-1]
+    return last in PERSON_TITLES or last.removesuffix("s") in PERSON_TITLES
 
 
 def _with(found: Found, actor: Actor, kind: str | None = None, person: bool = True) -> Found:
@@ -33,7 +52,7 @@ def _with(found: Found, actor: Actor, kind: str | None = None, person: bool = Tr
 
 def resolve(found: list[Found]) -> list[ActorMention]:
     """Resolve in text order; mentions that stay unresolved and uncoded are dropped."""
-    persons: dict[str, Actor] = {}  # surname / full-name key -> the fullest actor seen
+    persons: list[tuple[frozenset[str], Actor]] = []  # name words of each fully named person, in order
     role_holders: list[tuple[str, Actor, int]] = []  # (role phrase, person, sentence)
     history: list[Found] = []
     result: list[ActorMention] = []
@@ -43,22 +62,22 @@ def resolve(found: list[Found]) -> list[ActorMention]:
         if not mention.actor.code and mention.actor.name is None and not mention.members:
             continue
         actor = mention.actor
-        if item.person and actor.name and mention.kind in ("name", "surname"):
-            words = normalise(actor.name).split()
-            fuller = persons.get(words[-1]) if words else None
-            if len(words) > 1 and (fuller is None or not fuller.code or actor.code):
-                persons[words[-1]] = actor
-                persons[" ".join(words)] = actor
+        if item.person and actor.name and mention.kind == "name" and len(actor.name.split()) > 1:
+            persons.append((name_words(actor.name), actor))
         if item.person and actor.name:
             for role in item.roles:
-                role_holders.append((role, actor, mention.sentence_index))
+                if personal_role(role):
+                    role_holders.append((role, actor, mention.sentence_index))
         history.append(item)
         result.append(mention)
     return result
 
 
 def _resolve_one(
-    item: Found, persons: dict[str, Actor], role_holders: list[tuple[str, Actor, int]], history: list[Found]
+    item: Found,
+    persons: list[tuple[frozenset[str], Actor]],
+    role_holders: list[tuple[str, Actor, int]],
+    history: list[Found],
 ) -> Found:
     mention = item.mention
     actor = mention.actor
@@ -67,16 +86,18 @@ def _resolve_one(
     if item.group_type is not None:
         return _group(item, history)
     if item.person and actor.name and mention.kind == "name":
-        words = normalise(actor.name).split()
-        spoken = normalise(actor.text).split()  # honorifics dropped: "Mr Lavrov" -> ["lavrov"]
-        short = len(spoken) == 1 and not item.roles
-        earlier = persons.get(" ".join(words)) or (persons.get(spoken[-1]) if short else None)
+        spoken = name_words(item.said or actor.name)  # "Mr Lavrov" -> {"lavrov"}
+        earlier = next(
+            (person for words, person in reversed(persons) if spoken <= words),
+            None,
+        )
         if earlier is None:
             return item
-        if earlier.name != actor.name or not actor.code:
-            return _with(item, earlier, "surname" if short else None)
-        return _with(item, actor, "surname") if short else item
-    if mention.kind == "role" and item.roles and not item.person:
+        # A shorter form of a person named earlier in the document is that person, whatever the
+        # knowledge base would say about the short form alone ("King Abdullah" after "Abdullah II").
+        shorter = len(spoken) < len((earlier.name or "").split())
+        return _with(item, earlier, "surname" if shorter else None)
+    if mention.kind == "role" and item.roles and not item.person and any(map(personal_role, item.roles)):
         holder = _role_holder(item, role_holders)
         if holder is not None:
             return _with(item, holder)
@@ -145,10 +166,15 @@ def _group(item: Found, history: list[Found]) -> Found:
             continue
         if item.group_type == "person" and not earlier.person:
             continue
-        if item.group_type == "country" and actor.country is None:
+        if item.group_type == "country" and earlier.mention.kind not in ("country", "metonym", "demonym"):
+            continue  # "both countries" are states, not a state's rebels or a person
+        if item.group_type == "side" and actor.country is None and actor.code[:3] not in ("IGO", "NGO"):
             continue
-        key = actor.name if item.group_type == "person" else actor.country
-        if any((other.name if item.group_type == "person" else other.country) == key for other in chosen):
+        key = actor.name if item.group_type == "person" else actor.country or actor.code
+        if any(
+            (other.name if item.group_type == "person" else other.country or other.code) == key
+            for other in chosen
+        ):
             continue
         chosen.append(actor)
         if len(chosen) == 2:
