@@ -146,7 +146,7 @@ class ActorIndex:
         actors: list[Actor] = []
         for token in tokens:
             for mention in self.at(token):
-                if mention.actor not in actors:
+                if mention.actor.code and mention.actor not in actors:  # an unresolved "they" has no code
                     actors.append(mention.actor)
         return actors
 
