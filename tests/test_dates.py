@@ -71,7 +71,7 @@ def _value(timexes: list[TimeRef], text: str) -> str:
         ("The ceasefire lasted two weeks.", "two weeks", "P2W"),
         ("The five-year civil war goes on.", "five-year", "P5Y"),
         ("The envoys meet every week.", "every week", "P1W"),
-        ("The vote closes at 3 p.m. on Sunday.", "3 p.m. on Sunday", "2016-11-20T15:00"),
+        ("The vote closed at 3 p.m. on Sunday.", "3 p.m. on Sunday", "2016-11-20T15:00"),
         ("Last Friday the talks ended.", "Last Friday", "2016-11-18"),
         ("They will meet next Tuesday.", "next Tuesday", "2016-11-22"),  # the first one after
         ("The embassy reopened in January this year.", "January this year", "2016-01"),
@@ -360,3 +360,21 @@ def test_future_weekday_is_not_today() -> None:
     monday = date(2016, 11, 21)
     resolved = resolve(Reading("weekday", weekday=0, offset=1), monday)
     assert resolved == ("DATE", (monday + timedelta(days=7)).isoformat())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("EU leaders hold a summit in Beijing on Tuesday.", "2016-11-22"),  # scheduled
+        ("EU leaders held a summit in Beijing on Tuesday.", "2016-11-15"),
+        ("EU leaders could hold a summit on Tuesday.", "2016-11-22"),
+        ("EU leaders are holding a summit on Tuesday.", "2016-11-22"),
+    ],
+)
+def test_weekday_direction_from_the_verb(timexes_of, sentence: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    assert _value(timexes_of(sentence), "Tuesday") == value
+
+
+def test_rate_is_a_set(timexes_of) -> None:  # type: ignore[no-untyped-def]
+    found = timexes_of("Farmers get 40 billion euros ($58.5 billion) a year in subsidies.")
+    assert [(timex.text, timex.type, timex.value) for timex in found] == [("a year", "SET", "P1Y")]

@@ -65,7 +65,7 @@ class _Found:
 
 
 def tense_of(token: Token) -> Tense:
-    """The tense of the verb governing ``token``: "past", "future", or None (present, unknown, or mixed).
+    """The tense of the verb governing ``token``: "past", "present" (simple), "future", or None (unknown).
 
     Walks up through prepositions and non-finite verbs ("was shot to death on the night of Oct. 23"). A
     date that modifies a noun ("the Jan. 14 deadline") or closes a span ("until January") takes no tense
@@ -106,6 +106,8 @@ def _verb_tense(verb: Token) -> Tense | str:
         return "past"
     if verb.tag_ == "VBG" and any(aux.lemma_ == "be" and aux.tag_ in ("VBZ", "VBP") for aux in auxes):
         return "future"
+    if verb.tag_ in ("VBZ", "VBP") and not auxes:
+        return "present"
     if verb.tag_ in ("VBZ", "VBP") or any(aux.tag_ in ("VBZ", "VBP") for aux in auxes):
         return None
     return "nonfinite"

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-Tense = Literal["past", "future"] | None
+#: "present" is the simple present: scheduled for weekdays ("meet on Tuesday"), open for months.
+Tense = Literal["past", "present", "future"] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +135,7 @@ def _weekday(reading: Reading, anchor: date, tense: Tense) -> date:
         return anchor + timedelta(days=forward or 7)
     if shift == 0:
         return anchor - timedelta(days=anchor.weekday()) + timedelta(days=target)
-    if tense == "future":
+    if tense in ("future", "present"):
         return anchor + timedelta(days=forward)
     return anchor - timedelta(days=back)
 

@@ -389,9 +389,12 @@ class _Scanner:
             return None  # "a 6-year-old boy": an age
         after = self.word(end)
         if counted is not None and self.word(i) in ("a", "an") and start == i and after not in _SHIFTERS:
-            before = self.word(i - 1)
-            if before in ("once", "twice", "times", "per") or self.doc[i - 1].like_num:
-                return None  # "twice a year", "$5 million a year": a frequency or a rate
+            before = self.doc[max(0, i - 4) : i]
+            if self.word(i - 1) in ("once", "twice", "times", "per"):
+                return None  # "twice a year": a frequency
+            if any(token.like_num or token.tag_ == "$" for token in before):
+                # "40 billion euros ($58.5 billion) a year": a rate, every year (TimeML SET)
+                return Match(i, end, Reading("set", value=duration_value(1, unit)))
         if after in _SHIFTERS and self.word(end + 1) not in _RELATIVE_TO_EVENT:
             if number is None:
                 reading = Reading("ref", value="PAST_REF" if _SHIFTERS[after] < 0 else "FUTURE_REF")
