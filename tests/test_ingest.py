@@ -282,3 +282,19 @@ def test_clean_only_drops_whole_lines_and_never_prose(lines: list[str]) -> None:
 def test_parse_date_never_raises(value: str) -> None:
     result = parse_date(value)
     assert result is None or isinstance(result, date)
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Image copyright Getty Images", True),
+        ("Image caption Protesters outside the embassy in London", True),
+        ("Photo: Reuters", True),
+        ("(Reporting by Omar Haddad; Editing by Jane Alvarez)", True),
+        ("Photo opportunities were rare at the closed meeting in Minsk, officials said.", False),
+        ("Picture perfect: the summit in images", False),
+        ("Reporting by state media could not be verified independently, the agency said.", False),
+    ],
+)
+def test_captions_and_credits(line: str, furniture: bool) -> None:
+    assert (classify(line) == "caption") is furniture

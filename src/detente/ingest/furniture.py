@@ -17,6 +17,7 @@ LEXICON = Path(__file__).resolve().parents[1] / "data" / "furniture" / "lexicon.
 MAX_LABEL_WORDS = 6
 """A label line with more words than this is text, whatever it starts with."""
 MAX_LIST_ITEM_WORDS = 18
+MAX_CAPTION_WORDS = 30
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]]*$")
 _TRIM = " \t\u00a0:：|•·-–—»›>«<*#/\\()[]{}"
 _LINKING = frozenset((
@@ -46,6 +47,7 @@ class Lexicon:
     social: frozenset[str]
     bylines: tuple[str, ...]
     dated: tuple[str, ...]
+    captions: tuple[str, ...]
     counter: re.Pattern[str]
 
 
@@ -78,6 +80,7 @@ def lexicon(path: Path = LEXICON) -> Lexicon:
         social=frozenset(kinds.get("social", [])),
         bylines=tuple(sorted(kinds.get("byline", []), key=len, reverse=True)),
         dated=tuple(sorted(kinds.get("dated", []), key=len, reverse=True)),
+        captions=tuple(sorted(kinds.get("caption", []), key=len, reverse=True)),
         counter=counter,
     )
 
@@ -104,6 +107,8 @@ def classify(line: str, lex: Lexicon | None = None) -> str | None:
     if lex.counter.match(norm):
         return "counter"
     words = norm.split()
+    if len(words) <= MAX_CAPTION_WORDS and _caption(stripped.lower(), lex):
+        return "caption"
     if len(words) > MAX_LABEL_WORDS:
         return None
     if norm in lex.labels:
@@ -121,6 +126,16 @@ def classify(line: str, lex: Lexicon | None = None) -> str | None:
     if labelled or all(t in lex.social or t in _LINKING or not t for t in rest):
         return "label"
     return None
+
+
+def _caption(lowered: str, lex: Lexicon) -> bool:
+    """ "Image copyright AFP", "Photo: Reuters", "(Reporting by ...; Editing by ...)"."""
+    lowered = lowered.lstrip(_TRIM)
+    for intro in lex.captions:
+        if lowered.startswith(intro):
+            after = lowered[len(intro) : len(intro) + 1]
+            return after == ":" or (after == " " and " " in intro)
+    return False
 
 
 def _label_prefix(norm: str, labels: frozenset[str]) -> str | None:
