@@ -19,6 +19,7 @@ from detente.models import Article, Rejected
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 PAGE = (FIXTURES / "furniture_page.html").read_bytes()
+LAST_MODIFIED = "Mon, 21 Nov 2016 09:30:00 GMT"
 
 
 class Site:
@@ -42,8 +43,13 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
             if self.path == "/feed.rss" and self.headers.get("If-None-Match") == site.etag:
                 self._send(304, "application/rss+xml", b"", {})
                 return
+            if self.path == "/dated.rss" and self.headers.get("If-Modified-Since") == LAST_MODIFIED:
+                self._send(304, "application/rss+xml", b"", {})
+                return
             status, ctype, body = site.routes.get(self.path, (404, "text/plain", b"not found"))
             extra = {"ETag": site.etag} if self.path == "/feed.rss" else {}
+            if self.path == "/dated.rss":
+                extra = {"Last-Modified": LAST_MODIFIED}
             self._send(status, ctype, body, extra)
 
         def _send(self, status: int, ctype: str, body: bytes, extra: dict[str, str]) -> None:
@@ -73,6 +79,7 @@ def site() -> Iterator[tuple[Site, str]]:
         {
             "/robots.txt": (200, "text/plain", b"User-agent: *\nDisallow: /private/\n"),
             "/feed.rss": (200, "application/rss+xml; charset=utf-8", feed.encode("utf-8")),
+            "/dated.rss": (200, "application/rss+xml; charset=utf-8", feed.encode("utf-8")),
             "/world/talks.html": (200, "text/html; charset=utf-8", PAGE),
             "/world/sailors.html": (200, "text/html; charset=utf-8", sailors),
             "/private/briefing.html": (200, "text/html", PAGE),
@@ -230,3 +237,14 @@ def test_atom_entry_without_a_web_link_is_traced_to_the_feed() -> None:
     assert isinstance(statement, Article) and statement.url is None
     assert statement.input == f"{path}#urn:uuid:5b3c6a1e-0000-4000-8000-000000000002"
     assert isinstance(notice, Rejected) and notice.input.startswith(f"{path}#urn:uuid:")
+
+
+def test_poll_uses_last_modified_when_there_is_no_etag(site: tuple[Site, str]) -> None:
+    state, base = site
+    store, feed = MemorySeenStore(), f"{base}/dated.rss"
+    with fetcher() as client:
+        assert len(list(poll([feed], store, Config(), client))) == 3
+        assert store.feed_validators(feed) == (None, LAST_MODIFIED)
+        assert list(poll([feed], store, Config(), client)) == []
+    sent = [h for p, h in state.requests if p == "/dated.rss"]
+    assert "If-Modified-Since" not in sent[0] and sent[1]["If-Modified-Since"] == LAST_MODIFIED
