@@ -122,6 +122,8 @@ def _direct(
         if _governs(cue, inner, stretch, is_before, pre is None):
             speaker = cue.speaker or _fallback_speaker(cue, inner, stretch, is_before)
             return Attribution(True, (item.start, item.end), cue.token, speaker)
+    if pre is None and previous is not None and _follows_attribution(doc, previous, item):
+        return Attribution(True, (item.start, item.end), None, previous.speaker, inherited=True)
     if pre is None and _is_sentence(doc, inner, item) and _ends_sentence(doc, item, post):
         if previous is not None and _near(doc.text, previous.span[1], item.start):
             return Attribution(True, (item.start, item.end), None, previous.speaker, inherited=True)
@@ -175,11 +177,20 @@ def _post_stretch(doc: Doc, item: Quoted, after: Quoted | None) -> Span | None:
     quote_text = text[item.start : item.end].rstrip()
     words = [t for t in stretch if not t.is_punct]
     new_sentence = quote_text[-1:] in _SENTENCE_END and words and words[0].text[:1].isupper()
-    if new_sentence and (len(words) > 6 or not any(is_speech_verb(t) for t in words)):
-        return (
-            None  # a new sentence after the quote attributes it only when it is nothing but the attribution
-        )
+    if new_sentence and not _attribution_sentence(words):
+        return None
     return stretch
+
+
+def _attribution_sentence(words: list[Token]) -> bool:
+    """Whether a sentence after a quote only attributes it ("He tweeted when …"): it opens with its subject
+    and a speech verb that carries no content clause of its own."""
+    for token in words[:5]:
+        if is_speech_verb(token) and token.i - words[0].i <= 4:
+            has_subject = any(c.dep_ == "nsubj" for c in token.children)
+            has_content = any(c.dep_ in ("ccomp", "dobj") for c in token.children)
+            return has_subject and not has_content
+    return False
 
 
 def _governs(cue: Cue, inner: Span, stretch: Span, is_before: bool, starts_sentence: bool) -> bool:
@@ -230,8 +241,18 @@ def _fallback_speaker(cue: Cue, inner: Span, stretch: Span, is_before: bool) -> 
         return None
     between = [t for t in doc[inner.end : cue.token.i] if not (t.is_punct or t.is_space)]
     heads = [t for t in between if not (inner.end <= t.head.i < cue.token.i) or t.head.i == t.i]
-    nominal = [t for t in heads if t.pos_ in ("PROPN", "NOUN", "PRON")]
-    return nominal[0] if nominal else None
+    nominal = [t for t in heads if t.pos_ in _NOMINAL or t.text[:1].isupper()]
+    if nominal:
+        return nominal[0]
+    if between:
+        return None
+    # "…,” added a New Hampshire Democrat: the inverted subject parsed as an object
+    after = [c for c in cue.token.rights if c.dep_ in _INVERTED and c.pos_ in _NOMINAL]
+    return after[0] if after else None
+
+
+_NOMINAL = frozenset(("PROPN", "NOUN", "PRON"))
+_INVERTED = frozenset(("dobj", "attr", "npadvmod", "oprd", "dative", "appos"))
 
 
 _MARK_CHARS = frozenset("\u201c\u201d\"\u201e\u00ab\u00bb\u2018\u2019'\u201a\u2039\u203a`")
@@ -304,11 +325,14 @@ def _is_sentence(doc: Doc, inner: Span, item: Quoted) -> bool:
         return True
     for token in inner:
         if token.pos_ in ("VERB", "AUX") and any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl") and inner.start <= c.i < inner.end
-            for c in token.children
+            c.dep_ in _SUBJECTS and inner.start <= c.i < inner.end for c in token.children
         ):
             return True
-    return False
+    # A long stretch with a finite verb is a sentence even when the parse misses its subject.
+    return len(words) >= 8 and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in inner)
+
+
+_SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj", "expl"))
 
 
 def _ends_sentence(doc: Doc, item: Quoted, post: Span | None) -> bool:
@@ -316,6 +340,15 @@ def _ends_sentence(doc: Doc, item: Quoted, post: Span | None) -> bool:
         return True
     first = next((t for t in post if not t.is_space), None)
     return first is None or first.text in _SENTENCE_END or first.text in ("\u2014", "-", ")")
+
+
+def _follows_attribution(doc: Doc, previous: Attribution, item: Quoted) -> bool:
+    """'“X,” he said. “Y.”': a quote right after the previous one's attribution keeps its speaker."""
+    cue = previous.cue
+    if cue is None or not (previous.span[1] < cue.idx < item.start):
+        return False
+    between = doc.text[previous.span[1] : item.outer_start]
+    return "\n" not in between and len(between.split()) <= 12
 
 
 def _near(text: str, end: int, start: int) -> bool:

@@ -67,6 +67,8 @@ def is_speech_verb(token: Token, strict: bool = False) -> bool:
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return False
     lemma = token.lemma_.lower()
+    if lemma == "go":  # "he went on"
+        return any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
     if lemma not in SPEECH_VERBS:
         return False
     return not (strict and lemma in WEAK_SPEECH_VERBS)
