@@ -378,3 +378,27 @@ def test_weekday_direction_from_the_verb(timexes_of, sentence: str, value: str) 
 def test_rate_is_a_set(timexes_of) -> None:  # type: ignore[no-untyped-def]
     found = timexes_of("Farmers get 40 billion euros ($58.5 billion) a year in subsidies.")
     assert [(timex.text, timex.type, timex.value) for timex in found] == [("a year", "SET", "P1Y")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The ceasefire collapsed on Christmas Day.", "Christmas Day", "2015-12-25"),
+        ("The envoys will meet after Christmas.", "Christmas", "2016-12-25"),
+        ("Families gathered at Thanksgiving.", "Thanksgiving", "2015-11-26"),
+        ("The protests began at Easter.", "Easter", "2016-03-27"),
+        ("Rebels attacked the town over the weekend.", "the weekend", "2016-W46-WE"),
+        ("Talks will resume at the weekend.", "the weekend", "2016-W47-WE"),
+    ],
+)
+def test_holidays_and_weekends(timexes_of, sentence: str, expression: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    assert _value(timexes_of(sentence), expression) == value
+
+
+@given(year=st.integers(1900, 2100))
+def test_easter_is_a_spring_sunday(year: int) -> None:
+    resolved = resolve(Reading("holiday", value="easter", offset=0), date(year, 6, 1))
+    assert resolved is not None
+    easter = date.fromisoformat(resolved[1])
+    assert easter.weekday() == 6
+    assert date(year, 3, 22) <= easter <= date(year, 4, 25)

@@ -158,6 +158,27 @@ PARTS_OF_DAY: dict[str, str] = {
     "overnight": "NI",
 }
 
+#: Holidays by their words: a fixed (month, day), or a name the normaliser computes per year.
+HOLIDAYS: dict[tuple[str, ...], tuple[int, int] | str] = {
+    ("christmas", "eve"): (12, 24),
+    ("christmas", "day"): (12, 25),
+    ("christmas",): (12, 25),
+    ("boxing", "day"): (12, 26),
+    ("new", "year", "'s", "eve"): (12, 31),
+    ("new", "year", "'s", "day"): (1, 1),
+    ("new", "year"): (1, 1),
+    ("valentine", "'s", "day"): (2, 14),
+    ("independence", "day"): (7, 4),
+    ("bastille", "day"): (7, 14),
+    ("halloween",): (10, 31),
+    ("armistice", "day"): (11, 11),
+    ("veterans", "day"): (11, 11),
+    ("thanksgiving", "day"): "thanksgiving",
+    ("thanksgiving",): "thanksgiving",
+    ("easter", "sunday"): "easter",
+    ("easter",): "easter",
+}
+
 SEASONS: dict[str, str] = {
     "spring": "SP",
     "summer": "SU",

@@ -61,6 +61,12 @@ def resolve(reading: Reading, anchor: date | None, tense: Tense = None) -> tuple
         return _with_time(reading, (anchor + timedelta(days=reading.offset or 0)).isoformat())
     if kind == "relunit":
         return _relunit(reading, anchor)
+    if kind == "holiday":
+        return "DATE", _holiday(reading, anchor, tense).isoformat()
+    if kind == "weekend":
+        saturday = _weekday(Reading("weekday", weekday=5), anchor, tense)
+        year, week, _ = saturday.isocalendar()
+        return "DATE", f"{year:04d}-W{week:02d}-WE"
     if kind == "season":
         year = anchor.year + (reading.offset or 0) if reading.year is None else reading.year
         return "DATE", f"{year:04d}-{reading.part}"
@@ -121,6 +127,39 @@ def _month_day(reading: Reading, anchor: date, tense: Tense) -> str:
     else:
         chosen = min(candidates, key=lambda c: abs((c - here).days))
     return _calendar_value(chosen.year, month, day if day is None else chosen.day)
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m + 90) // 25
+    return date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
+
+
+def _holiday_in(name: str, year: int) -> date:
+    if name == "easter":
+        return _easter(year)
+    first = date(year, 11, 1)  # US Thanksgiving: the fourth Thursday of November
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _holiday(reading: Reading, anchor: date, tense: Tense) -> date:
+    """A movable holiday in the year the shift or tense points to, as for a month and day."""
+    candidates = [_holiday_in(reading.value or "", anchor.year + delta) for delta in (-1, 0, 1)]
+    shift = reading.offset
+    if shift == 0:
+        return candidates[1]
+    if shift == -1 or (shift is None and tense == "past"):
+        return max(c for c in candidates if c < anchor or (shift is None and c == anchor))
+    if shift == 1 or (shift is None and tense == "future"):
+        return min(c for c in candidates if c > anchor or (shift is None and c == anchor))
+    return min(candidates, key=lambda c: abs((c - anchor).days))
 
 
 def _weekday(reading: Reading, anchor: date, tense: Tense) -> date:

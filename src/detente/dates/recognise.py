@@ -171,6 +171,8 @@ class _Scanner:
             self._at_set,
             self._at_clock,
             self._at_quarter,
+            self._at_holiday,
+            self._at_weekend,
         ):
             found = method(i)
             if found is not None and (best is None or found.end > best.end):
@@ -285,6 +287,28 @@ class _Scanner:
     def _part_of_day(self, j: int) -> tuple[int, str | None]:
         part = lex.PARTS_OF_DAY.get(self.word(j))
         return (j + 1, part) if part is not None else (j, None)
+
+    def _at_holiday(self, i: int) -> Match | None:
+        """Christmas · New Year's Day · Thanksgiving · last Easter (capitalised, as names are)."""
+        start = i
+        shift = lex.SHIFTS.get(self.word(i)) if self.word(i) in ("last", "next", "this") else None
+        if shift is not None:
+            i += 1
+        if not self.doc[i].text[:1].isupper() if i < self.count else True:
+            return None
+        for words, when in lex.HOLIDAYS.items():
+            if tuple(self.words[i : i + len(words)]) == words:
+                end = i + len(words)
+                if isinstance(when, tuple):
+                    return Match(start, end, Reading("date", month=when[0], day=when[1], offset=shift))
+                return Match(start, end, Reading("holiday", value=when, offset=shift))
+        return None
+
+    def _at_weekend(self, i: int) -> Match | None:
+        """the weekend (the one the tense points to); "last weekend" and "this weekend" are shifted units."""
+        if self.word(i) == "the" and self.word(i + 1) == "weekend":
+            return Match(i, i + 2, Reading("weekend"))
+        return None
 
     def _at_relday(self, i: int) -> Match | None:
         """today · yesterday morning · tonight · last night · this morning · later this afternoon."""
