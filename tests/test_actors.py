@@ -422,3 +422,20 @@ def test_named_company_is_not_he(mentions_of) -> None:  # type: ignore[no-untype
     text = "Argentine oil company Pluspetrol halted output. Manager Tavi Oranek said he was worried."
     he = next(m for m in mentions_of(text) if m.kind == "pronoun")
     assert he.actor.name == "Tavi Oranek"
+
+
+def test_title_in_an_uncoded_firm_has_no_sector(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of("Ken Maylander, president of ClearView Economics, said growth was slow.")
+    person = next(m for m in mentions if m.actor.name == "Ken Maylander")
+    assert person.actor.sector != "GOV"
+
+
+def test_bare_surname_of_the_office_holder(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of("Chirac said France would veto the resolution.", date(2003, 3, 10))
+    assert _by_text(mentions, "Chirac").actor.code == "FRAGOV"
+
+
+def test_organisation_named_again_keeps_its_code(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian oil giant Yukos filed for bankruptcy. Yukos said the court was unfair."
+    coded = [m for m in mentions_of(text) if m.actor.name == "Yukos"]
+    assert len(coded) == 2 and {m.actor.country for m in coded} == {"RUS"}

@@ -26,6 +26,30 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "nn", "ap
 OF_PREPS = frozenset({"of", "from"})
 #: Unit kinds that name an actor by themselves; a description in apposition does not recode them.
 NAMED_KINDS = frozenset({"person", "org", "institution", "seat"})
+#: Lower-case words inside names ("Nick Van den Brul", "Bashar al-Assad").
+NAME_PARTICLES = frozenset(
+    {
+        "al",
+        "al-",
+        "el",
+        "bin",
+        "ibn",
+        "de",
+        "den",
+        "der",
+        "van",
+        "von",
+        "du",
+        "da",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "la",
+        "le",
+        "y",
+    }
+)
 #: Ranks and titles whose own sector yields to a qualifying body ("rebel commander", "police general").
 GENERIC_TITLES = frozenset({"commander", "commanders", "general", "generals", "officer", "officers", "chief"})
 FORMER = frozenset({"former", "ex", "ex-", "retired", "erstwhile", "onetime", "one-time"})
@@ -169,7 +193,12 @@ def _name_runs(doc: Doc, covered: set[int]) -> list[tuple[int, int]]:
                 and doc[token.i + 1].tag_ == "NNP"
                 and not token.whitespace_
             )
-            or (start is not None and token.lower_ in ("al", "bin", "de", "van", "von", "al-", "ibn"))
+            or (
+                start is not None
+                and token.lower_ in NAME_PARTICLES
+                and token.i + 1 < len(doc)
+                and doc[token.i + 1].tag_ in ("NNP", "NNPS")
+            )
         )
         if token.lower_ in HONORIFICS:
             inside = False
@@ -432,6 +461,8 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
         code = (country or "") + sectors
     if not code and name is None:
         return None
+    if top.kind == "role" and not top.children and head.pos_ == "ADJ":
+        return None  # a bare adjective ("state-owned") describes, it does not act
     person = name is not None
     if name is None and code == org_code:
         name = org_name
@@ -486,6 +517,7 @@ def _sectors(doc: Doc, top: Unit, members: list[Unit]) -> str:
         for unit in sorted(members, key=closeness)
         if unit.kind == "role"
         and unit.code
+        and not _of_other_body(doc, unit, members)
         # a description in apposition does not recode a known name ("Mr Assad, an eye surgeon")
         and not (named_top and doc[unit.start : unit.end].root.dep_ == "appos")
     ]
@@ -494,6 +526,19 @@ def _sectors(doc: Doc, top: Unit, members: list[Unit]) -> str:
     if (ranked[0].role or "") in GENERIC_TITLES and len(ranked) > 1:
         return ranked[1].code
     return ranked[0].code
+
+
+def _of_other_body(doc: Doc, unit: Unit, members: list[Unit]) -> bool:
+    """A title held in a body we cannot code ("president of ClearView Economics") says nothing of the
+    sector: the president of a firm is not government."""
+    inside = {i for member in members for i in range(member.start, member.end)}
+    for token in doc[unit.start : unit.end]:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in inside and pobj.ent_type_ in ("ORG", "FAC"):
+                        return True
+    return False
 
 
 def _former(doc: Doc, members: list[Unit]) -> bool:

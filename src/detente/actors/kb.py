@@ -118,6 +118,7 @@ class ActorKB:
     def __init__(self, entries: Iterable[KBEntry] = ()) -> None:
         self._entries: list[KBEntry] = []
         self._by_alias: dict[str, list[int]] = {}
+        self._by_surname: dict[str, list[int]] = {}
         for entry in entries:
             self._index(entry)
 
@@ -130,6 +131,9 @@ class ActorKB:
         for alias in {normalise(alias) for alias in (entry.name, *entry.aliases)}:
             if alias:
                 self._by_alias.setdefault(alias, []).append(position)
+        words = [word for word in normalise(entry.name).split() if not re.fullmatch(r"[ivx]+|jr|sr", word)]
+        if len(words) > 1 and any(role.start or role.end for role in entry.roles):
+            self._by_surname.setdefault(words[-1], []).append(position)
 
     def add(
         self,
@@ -183,7 +187,26 @@ class ActorKB:
             role = entry.role_on(on)
             if role is not None:
                 return actor_from_code(role.code, entry.name, name)
+        if not seen:
+            return self._by_surname_on(name, on)
         return None
+
+    def _by_surname_on(self, name: str, on: date | None) -> Actor | None:
+        """A bare surname ("Chirac said") names the one known person of that surname in office on the
+        day; with several, or none, nobody (ambiguous or unknown)."""
+        key = normalise(name)
+        if " " in key or on is None:
+            return None
+        candidates = [self._entries[position] for position in self._by_surname.get(key, [])]
+        serving = [
+            entry
+            for entry in candidates
+            if any((role.start or role.end) and role.valid_on(on) for role in entry.roles)
+        ]
+        if len({normalise(entry.name) for entry in serving}) != 1:
+            return None
+        role = serving[0].role_on(on)
+        return actor_from_code(role.code, serving[0].name, name) if role is not None else None
 
     def load_tsv(self, path: Path) -> int:
         """Load a table in our format: name, aliases (``|``-separated), code, start, end (ISO or empty)."""

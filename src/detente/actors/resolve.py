@@ -53,17 +53,24 @@ def _with(found: Found, actor: Actor, kind: str | None = None, person: bool = Tr
 def resolve(found: list[Found]) -> list[ActorMention]:
     """Resolve in text order; mentions that stay unresolved and uncoded are dropped."""
     persons: list[tuple[frozenset[str], Actor]] = []  # name words of each fully named person, in order
+    bodies: dict[str, Actor] = {}  # names coded once ("Russian oil giant Yukos"), for later bare "Yukos"
     role_holders: list[tuple[str, Actor, int]] = []  # (role phrase, person, sentence)
     history: list[Found] = []
     result: list[ActorMention] = []
     for item in sorted(found, key=lambda item: (item.mention.span[0], item.mention.head)):
         item = _resolve_one(item, persons, role_holders, history)
         mention = item.mention
+        if mention.actor.name and not mention.actor.code and len(mention.actor.name.split()) == 1:
+            known = bodies.get(normalise(mention.actor.name))
+            item = _with(item, known, person=item.person) if known is not None else item
+            mention = item.mention
         if not mention.actor.code and mention.actor.name is None and not mention.members:
             continue
         actor = mention.actor
         if item.person and actor.name and mention.kind == "name" and len(actor.name.split()) > 1:
             persons.append((name_words(actor.name), actor))
+        if actor.name and actor.code and mention.kind == "name":
+            bodies[normalise(actor.name)] = actor
         if item.person and actor.name:
             for role in item.roles:
                 if personal_role(role):
