@@ -317,3 +317,13 @@ def test_announced_own_future_act_is_an_intent(code) -> None:  # type: ignore[no
     assert {e.root for e in events} == {"03"}
     assert {(e.source and e.source.code) for e in events} == {"SYRREB"}
     assert "future" in events[0].flags
+
+
+def test_claimed_own_attack_is_a_claim_of_responsibility(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("The rebels claimed that they had attacked the army.")
+    assert [e.cameo for e in events] == ["015"]
+
+
+def test_expelling_diplomats_reduces_relations(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Britain expelled Russian diplomats.")
+    assert dyads(events) == {("GBR", "RUS", "161")}

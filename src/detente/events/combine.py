@@ -45,6 +45,7 @@ DEMAND = {
     "084": "1053", "0841": "1053", "085": "1054", "086": "1055", "087": "1056", "05": "102",
 }  # fmt: skip
 TABLES = {
+    "claim": {"0": "015", "1": "015", "2": "015"},
     "consider": {"0": "014", "1": "014", "2": "014"},
     "intent": INTENT,
     "threaten": THREATEN,
@@ -53,6 +54,7 @@ TABLES = {
     "demand": DEMAND,
 }
 DEFAULTS = {
+    "claim": "015",
     "consider": "014",
     "intent": "030",
     "threaten": "130",
@@ -103,6 +105,8 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
         reporting = governor.lemma_.lower() in syntax.REPORTING
         if kind is None and obliged and reporting:
             kind = "demand"  # "Assad said Turkey must mediate": a demand on Turkey by the speaker
+        elif kind is None and governor.lemma_.lower() == "claim" and _own_act(head, governor, past=True):
+            kind = "claim"  # "the Houthis claimed that they had attacked": claim of responsibility
         elif kind is None and reporting and _own_future(head, governor):
             # "the rebels said they will release …": an intent (03x), or a threat for force (13x)
             kind = (
@@ -151,8 +155,13 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
 
 def _own_future(verb: Token, speaker_verb: Token) -> bool:
     """The speaker announces its own future act: "X said it/they will …", "X said X would …"."""
+    return _own_act(verb, speaker_verb, past=False)
+
+
+def _own_act(verb: Token, speaker_verb: Token, past: bool) -> bool:
+    """The speaker tells of its own act: future ("said they will …") or past ("claimed they had …")."""
     future = any(child.dep_ == "aux" and child.lower_ in {"will", "would", "'ll"} for child in verb.children)
-    if not future:
+    if future == past or (past and verb.tag_ not in {"VBD", "VBN"}):
         return False
     subject = next((c for c in verb.children if c.dep_ in syntax.SUBJECTS), None)
     speaker = next((c for c in speaker_verb.children if c.dep_ in syntax.SUBJECTS), None)

@@ -86,7 +86,8 @@ def _rows(name: str) -> list[list[str]]:
     return rows
 
 
-def _frames(name: str, hand: bool) -> dict[str, list[Frame]]:
+def _frames(name: str, hand: bool, exclusive: set[str]) -> dict[str, list[Frame]]:
+    """Frames of one TSV by lemma; lemmas whose hand frame is ``*`` are added to ``exclusive``."""
     frames: dict[str, list[Frame]] = defaultdict(list)
     for row in _rows(name):
         lemma, code = row[0].strip(), row[1].strip()
@@ -94,6 +95,9 @@ def _frames(name: str, hand: bool) -> dict[str, list[Frame]]:
             log.warning("lexicon %s: %r has unknown CAMEO code %r; skipped", name, lemma, code)
             continue
         raw_items = row[2].split() if len(row) > 2 else []
+        if raw_items == ["*"]:  # hand frames only: drop the derived ones for this lemma
+            exclusive.add(lemma)
+            raw_items = []
         items = tuple(item for item in (parse_item(raw) for raw in raw_items) if item is not None)
         if len(items) != len(raw_items):
             continue
@@ -112,10 +116,13 @@ def _by_score(frames: list[Frame]) -> tuple[Frame, ...]:
 def load() -> Lexicon:
     """The packaged lexicon, read once per process."""
     verbs: dict[str, list[Frame]] = defaultdict(list)
+    exclusive: set[str] = set()
     for source, hand in (("petrarch_verbs.tsv", False), ("verbs.tsv", True)):
-        for lemma, frames in _frames(source, hand).items():
+        for lemma, frames in _frames(source, hand, exclusive).items():
             verbs[lemma].extend(frames)
-    nouns = _frames("nouns.tsv", True)
+    for lemma in exclusive:
+        verbs[lemma] = [frame for frame in verbs[lemma] if frame.hand]
+    nouns = _frames("nouns.tsv", True, set())
     synsets: dict[str, set[str]] = defaultdict(set)
     for name, word in (row[:2] for row in _rows("petrarch_synsets.tsv")):
         synsets[name].add(word)

@@ -81,6 +81,9 @@ def context(predicate: Token) -> Context:
         children.update((child.lower_, child.lemma_.lower()))
     prep_words: dict[str, set[str]] = {}
     bare: set[str] = set()
+    for child in predicate.children:  # "called for Britain to stay": "for" marks the clause
+        if child.dep_ in {"advcl", "ccomp", "xcomp"}:
+            bare.update(g.lower_ for g in child.children if g.dep_ == "mark" and g.lower_ == "for")
     for holder in (predicate, *found_objects):
         for prep, pobj in preps(holder):
             if pobj is None:
