@@ -223,10 +223,19 @@ class _Scanner:
         if year is None and self.word(end) in ("this", "last", "next") and self.word(end + 1) == "year":
             year_offset = lex.SHIFTS[self.word(end)]
             end += 2
-        bare = day is None and year is None and year_offset is None
-        if bare and (self.word(i) in lex.AMBIGUOUS_MONTHS or self.word(i - 1) not in _BEFORE_BARE_MONTH):
+        if day is None and year is None and year_offset is None and not self._bare_month(i):
             return None  # "Jan Kavan", "the March for Life": a bare month needs a temporal context
         return Match(i, end, Reading("date", year=year, month=month, day=day, year_offset=year_offset))
+
+    def _bare_month(self, i: int) -> bool:
+        """A month name alone is a date after a temporal word ("in May") or before a noun ("a June deal")."""
+        word = self.word(i)
+        if word in lex.MONTHS and len(word) <= 4 and not word.endswith(".") and word != "may":
+            return False  # "Jan", "Mar" alone are names or words
+        if self.word(i - 1) in _BEFORE_BARE_MONTH:
+            return True
+        token = self.doc[i]
+        return token.dep_ == "compound" and token.head.i > i and token.head.pos_ == "NOUN"
 
     def _at_day_month(self, i: int) -> Match | None:
         """20 November 2016 · the 20th of November."""
@@ -254,7 +263,12 @@ class _Scanner:
         if self.word(i - 1) in ("$", "€", "£", "#", "no.", "number") or after in ("%", "percent", "-"):
             return None
         head = token.head
-        if token.dep_ == "nummod" and head.i > i and head.tag_ == "NNS" and head.lower_ not in lex.UNIT_WORDS:
+        if (
+            token.dep_ == "nummod"
+            and head.i == i + 1
+            and head.tag_ == "NNS"
+            and head.lower_ not in lex.UNIT_WORDS
+        ):
             return None  # "2000 people": a count
         if not 1900 <= year <= 2100 and self.word(start - 1) not in ("in", "since", "of", "by", "until"):
             return None
@@ -268,6 +282,8 @@ class _Scanner:
         if self.word(i) in ("early", "late", "mid") or (self.word(i) == "mid" and self.word(i + 1) == "-"):
             i += 2 if self.word(i + 1) == "-" else 1
         word = self.word(i)
+        if word.startswith("mid-"):
+            word = word[4:]
         if word == "'" and self.word(i + 1).endswith("0s"):
             word = "'" + self.word(i + 1)
             i += 1
@@ -317,7 +333,7 @@ class _Scanner:
             i += 1
         word = self.word(i)
         if word in lex.DAY_WORDS:
-            if self.word(i + 1) == "'s":
+            if word == "today" and self.word(i + 1) == "'s":
                 return None  # "today's youth": the present in general
             offset, part = lex.DAY_WORDS[word]
             end, later_part = self._part_of_day(i + 1)
