@@ -104,6 +104,8 @@ def matches(item: FrameItem, found: Context, lexicon: Lexicon) -> bool:
         if item.word is None:
             return item.prep in found.bare_preps
         return not lexicon.words(item.word).isdisjoint(found.preps.get(item.prep or "", ()))
+    if item.word == "_":  # any object at all: "returned the sculpture to …"
+        return bool(found.objects) if item.kind == "obj" else bool(found.children)
     wanted = lexicon.words(item.word or "")
     pool = found.objects if item.kind == "obj" else found.children
     return not wanted.isdisjoint(pool)
