@@ -298,3 +298,27 @@ def test_parse_date_never_raises(value: str) -> None:
 )
 def test_captions_and_credits(line: str, furniture: bool) -> None:
     assert (classify(line) == "caption") is furniture
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published 21 November 2016", date(2016, 11, 21)),
+        ("Updated 10:32 GMT, 21 Nov 2016", date(2016, 11, 21)),
+        ("Опубликовано 21 ноября 2016", date(2016, 11, 21)),
+        ("November 20, 2016", date(2016, 11, 20)),
+    ],
+)
+def test_a_removed_dateline_gives_the_publication_date(line: str, expected: date) -> None:
+    text = f"{line}\n\nThe ministers met in Geneva on Monday and agreed to talk again."
+    article = article_from_text(text, clean=True)
+    assert article.removed == (line,)
+    assert article.published == expected
+
+
+def test_record_date_wins_over_dateline_and_default_comes_last(tmp_path: Path) -> None:
+    path = tmp_path / "dated.txt"
+    path.write_text("Published 21 November 2016\n\nThe ministers met in Geneva on Monday.", encoding="utf-8")
+    assert only_article([str(path)], published=date(2020, 1, 1)).published == date(2016, 11, 21)
+    path.write_text("The ministers met in Geneva on Monday.", encoding="utf-8")
+    assert only_article([str(path)], published=date(2020, 1, 1)).published == date(2020, 1, 1)

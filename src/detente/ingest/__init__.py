@@ -80,19 +80,22 @@ def article_from_text(
 ) -> Article:
     """An article from plain text; with ``split_title`` a first line followed by a blank line is the title.
 
-    With ``clean`` page-furniture lines are removed and listed in ``Article.removed``; with ``drop_title``
+    With ``clean`` page-furniture lines are removed and listed in ``Article.removed`` (a removed dateline
+    gives the publication date when none is passed); with ``drop_title``
     also a line repeating the title above the body (used for web pages, whose title is metadata).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if split_title:
         head, sep, rest = text.partition("\n\n")
-        if sep and "\n" not in head.strip() and head.strip():
+        furniture_first = clean and furniture.is_furniture_title(head)
+        if sep and "\n" not in head.strip() and head.strip() and not furniture_first:
             title = title or head.strip()
             text = rest
     removed: tuple[str, ...] = ()
     if clean:
         cleaned = furniture.clean(text, title if drop_title else None)
         text, removed, author = cleaned.text, cleaned.removed, author or cleaned.author
+        published = published or cleaned.published
     text = text.strip("\n")
     return Article(
         doc_id=doc_id or stable_id(text, length=16),
@@ -127,7 +130,7 @@ def build(raw: RawDocument | Rejected, config: Config, published: date | None = 
             page.text,
             doc_id=raw.doc_id,
             title=raw.title or page.title,
-            published=raw.published or page.published or published,
+            published=raw.published or page.published,
             url=page.url or raw.url,
             source=raw.source or page.source,
             input=where,
@@ -146,7 +149,7 @@ def build(raw: RawDocument | Rejected, config: Config, published: date | None = 
             text,
             doc_id=raw.doc_id,
             title=raw.title,
-            published=raw.published or published,
+            published=raw.published,
             url=raw.url,
             source=raw.source,
             input=where,
@@ -154,6 +157,8 @@ def build(raw: RawDocument | Rejected, config: Config, published: date | None = 
             clean=True,
             author=raw.author,
         )
+    if article.published is None and published is not None:
+        article = _replace(article, published=published)
     return _check(article, config)
 
 

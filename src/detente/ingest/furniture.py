@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -58,6 +59,7 @@ class Cleaned:
     text: str
     removed: tuple[str, ...]
     author: str | None = None
+    published: date | None = None
 
 
 @lru_cache(maxsize=1)
@@ -205,6 +207,31 @@ def _dateline(line: str, lex: Lexicon) -> bool:
     return bool(_DATE_ONLY.match(stripped))
 
 
+def is_furniture_title(line: str) -> bool:
+    """A would-be title line that is furniture ("Published 21 November 2016", "Share this")."""
+    lex = lexicon()
+    return classify(line, lex) is not None or _dateline(line, lex)
+
+
+def dateline_date(line: str, lex: Lexicon | None = None) -> date | None:
+    """The day a dateline states ("Published 21 November 2016", "Опубликовано 21 ноября 2016"), if whole."""
+    lex = lex or lexicon()
+    stripped = line.strip().strip(_TRIM)
+    lowered = stripped.lower()
+    for intro in lex.dated:
+        if lowered.startswith(intro):
+            stripped = stripped[len(intro) :].strip(_TRIM + " ")
+            break
+    import dateparser
+
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
+    try:
+        found = dateparser.parse(stripped, settings=settings)
+    except (ValueError, OverflowError):
+        return None
+    return found.date() if found is not None else None
+
+
 def clean(text: str, title: str | None = None) -> Cleaned:
     """Remove furniture lines; the head (before the first sentence) and tail (after the last) get more.
 
@@ -234,7 +261,17 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     kept = [line for i, line in enumerate(lines) if i not in drop]
     removed = tuple(lines[i].strip() for i in sorted(drop))
     cleaned = re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", "\n".join(kept)).strip("\n")
-    return Cleaned(cleaned, removed, author)
+    return Cleaned(cleaned, removed, author, _stated_date(lines, drop, first, lex))
+
+
+def _stated_date(lines: list[str], drop: set[int], first: int, lex: Lexicon) -> date | None:
+    """The date of the first removed dateline above the body, else of the last one below it."""
+    head = [i for i in sorted(drop) if i < first]
+    tail = [i for i in sorted(drop, reverse=True) if i >= first]
+    for i in head + tail:
+        if _dateline(lines[i], lex) and (found := dateline_date(lines[i], lex)) is not None:
+            return found
+    return None
 
 
 def _tail_lists(lines: list[str], last: int, lex: Lexicon) -> set[int]:
