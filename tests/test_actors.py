@@ -439,3 +439,12 @@ def test_organisation_named_again_keeps_its_code(mentions_of) -> None:  # type: 
     text = "Russian oil giant Yukos filed for bankruptcy. Yukos said the court was unfair."
     coded = [m for m in mentions_of(text) if m.actor.name == "Yukos"]
     assert len(coded) == 2 and {m.actor.country for m in coded} == {"RUS"}
+
+
+def test_acronym_in_brackets_names_the_body(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mention = next(
+        m for m in mentions_of("The Nigerian Air Force (NAF) bombed the camp.") if m.kind == "name"
+    )
+    assert mention.actor.code == "NGAMIL"
+    assert mention.actor.name == "NAF"
+    assert mention.actor.text == "The Nigerian Air Force (NAF)"

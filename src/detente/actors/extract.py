@@ -401,6 +401,8 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
     end = max(unit.end for unit in members)
     while start > 0 and _leading_det(doc[start - 1], start, end):
         start -= 1
+    if end < len(doc) and doc[end].text == ")" and any(token.text == "(" for token in doc[start:end]):
+        end += 1  # "The Nigerian Air Force (NAF)"
     country: str | None = None
     fallback_country: str | None = None
     org_code: str | None = None
@@ -419,7 +421,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
             fallback_country = fallback_country or unit_country or unit.code[:3]
             seat_sectors = seat_sectors or unit.code[3:]
         elif unit.kind == "org":
-            org_code = org_code or unit.code
+            org_code = org_code or unit.code or None  # an uncoded body ("NAF") only names the group
             org_name = org_name or unit.name
         elif unit.kind == "role":
             roles.append(unit.role or "")
@@ -464,7 +466,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
     if top.kind == "role" and not top.children and head.pos_ == "ADJ":
         return None  # a bare adjective ("state-owned") describes, it does not act
     person = name is not None
-    if name is None and code == org_code:
+    if name is None:
         name = org_name
     actor_country, sector = split_code(code) if code else (None, None)
     text = doc[start:end].text
@@ -575,7 +577,7 @@ def _leading_det(token: Token, start: int, end: int) -> bool:
 
 
 def _kind(top: Unit, members: list[Unit], name: str | None) -> str:
-    if name is not None:
+    if name is not None or top.kind == "org":
         return "name"
     kinds = {unit.kind for unit in members}
     if "role" in kinds:
