@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 MIN_WORDS = 8
 """Fewer Latin-script words than this is too little evidence to call a document non-English."""
@@ -83,6 +84,7 @@ _CYRILLIC_LANGUAGES = ("ru", "uk", "bg", "sr")
 _LATIN_LANGUAGES = tuple(lang for lang in FUNCTION_WORDS if lang not in _CYRILLIC_LANGUAGES)
 
 
+@lru_cache(maxsize=8192)
 def _script(ch: str) -> str:
     name = unicodedata.name(ch, "")
     return name.split(" ", 1)[0] if name else ""
@@ -90,7 +92,12 @@ def _script(ch: str) -> str:
 
 def scripts(text: str, sample: int = 5000) -> Counter[str]:
     """Letters per writing system ("LATIN", "CYRILLIC", "CJK", ...) in the first ``sample`` characters."""
-    return Counter(_script(ch) for ch in text[:sample] if ch.isalpha())
+    head = text[:sample]
+    ascii_letters = sum(1 for ch in head if "a" <= ch <= "z" or "A" <= ch <= "Z")
+    counts = Counter(_script(ch) for ch in head if not ch.isascii() and ch.isalpha())
+    if ascii_letters:
+        counts["LATIN"] += ascii_letters
+    return counts
 
 
 def detect(text: str) -> str | None:
