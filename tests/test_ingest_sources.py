@@ -253,3 +253,15 @@ def test_a_crashing_parser_rejects_one_document_only(tmp_path: Path, monkeypatch
     first, second = read_inputs([str(tmp_path)])
     assert isinstance(first, Rejected) and "RecursionError" in first.reason
     assert isinstance(second, Article)
+
+
+def test_arc_file(tmp_path: Path) -> None:
+    body = b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + PAGE
+    version = b"1 0 detente\nURL IP-address Archive-date Content-type Archive-length\n"
+    header = b"filedesc://crawl.arc 0.0.0.0 20161121093000 text/plain %d\n" % len(version)
+    record = b"http://herald.example.org/a 127.0.0.1 20161121093000 text/html %d\n" % len(body)
+    path = tmp_path / "crawl.arc"
+    path.write_bytes(header + version + b"\n" + record + body + b"\n")
+    (article,) = read_inputs([str(path)])
+    assert isinstance(article, Article) and article.input == f"{path}#http://herald.example.org/a"
+    assert article.text.startswith("The foreign ministers")
