@@ -181,6 +181,24 @@ def test_indirect_speech_is_the_reported_clause(attrs) -> None:  # type: ignore[
     assert speaker == "Lavrov" and attribution.cue is not None and attribution.cue.text == "said"
 
 
+@pytest.mark.parametrize(
+    ("text", "reported", "speaker"),
+    [
+        ("Russia is ready to talk, Lavrov said on Monday.", "Russia is ready to talk", "Lavrov"),
+        (
+            "The army has left the city, according to the defence ministry.",
+            "The army has left the city",
+            "ministry",
+        ),
+        ("According to the ministry, the army has left.", "the army has left", "ministry"),
+        ("Officials told reporters that the talks had stalled.", "the talks had stalled", "Officials"),
+    ],
+)
+def test_reported_speech_forms(attrs, text: str, reported: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    found = [(text, who) for a, text, who in attrs(text) if not a.direct]
+    assert found == [(reported, speaker)]
+
+
 def test_speaker_through_relative_clause_and_coordination(attrs) -> None:  # type: ignore[no-untyped-def]
     found = attrs("Lavrov, who met Johnson, smiled and said Moscow wanted better ties.")
     [(_attribution, text, speaker)] = [f for f in found if not f[0].direct]

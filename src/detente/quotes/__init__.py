@@ -29,7 +29,15 @@ from typing import TYPE_CHECKING
 from detente.config import Config
 from detente.models import Actor, ActorMention, Event, Quote, Sentence, stable_id
 from detente.pipeline import DocState
-from detente.quotes.cues import WEAK_SPEECH_VERBS, Cue, find_cue, is_speech_verb, speaker_span, subject_of
+from detente.quotes.cues import (
+    WEAK_SPEECH_VERBS,
+    Cue,
+    according_to,
+    find_cue,
+    is_speech_verb,
+    speaker_span,
+    subject_of,
+)
 from detente.quotes.marks import Quoted, find_quoted
 from detente.registry import register
 
@@ -287,9 +295,9 @@ def _names(cue: Cue, inner: Span) -> bool:
 
 
 def _is_title(inner: Span) -> bool:
-    """A title or slogan ("Good Morning America"): every word capitalised and no closing punctuation."""
+    """A title or slogan ("Good Morning America"): every word capitalised, not an exclamation or question."""
     words = [t for t in inner if t.is_alpha]
-    if len(words) < 2 or inner[-1].is_punct:
+    if len(words) < 2 or inner[-1].text in ("!", "?") or any(t.text in ("!", "?", ":") for t in inner):
         return False
     small = {"a", "an", "the", "of", "in", "on", "and", "for", "to", "at", "with"}
     return all(t.text[0].isupper() or t.lower_ in small for t in words)
@@ -358,35 +366,68 @@ def _near(text: str, end: int, start: int) -> bool:
 
 
 def _indirect(doc: Doc, quoted: list[Quoted], direct: list[Attribution]) -> list[Attribution]:
-    """Reported speech: a speech verb with a content clause outside any quote ("Lavrov said Russia was …")."""
+    """Reported speech outside any quote: a speech verb's content clause ("Lavrov said Russia was …"),
+    the clause a parenthetical cue hangs on ("Russia, Lavrov said, is …") or "…, according to X"."""
     found: list[Attribution] = []
     inside = [(q.outer_start, q.outer_end) for q in quoted]
     speech = [a.span for a in direct]
     for token in doc:
-        if not is_speech_verb(token) or any(s <= token.idx < e for s, e in inside):
+        if any(s <= token.idx < e for s, e in inside):
             continue
-        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if clause is None:
+        reported = _reported(token)
+        if reported is None:
             continue
-        start, end = _clause_span(clause)
-        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
-        if end - start < 2 or not (has_subject or any(t.pos_ in ("VERB", "AUX") for t in doc[start:end])):
+        bounds, speaker = reported
+        start, end = _trim_clause(doc, *bounds)
+        words = doc[start:end]
+        if end - start < 2 or not any(t.pos_ in ("VERB", "AUX") or t.dep_ in _SUBJECTS for t in words):
             continue
         span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         if any(s < span[1] and span[0] < e for s, e in speech):
             continue
-        found.append(Attribution(False, span, token, subject_of(token)))
+        found.append(Attribution(False, span, token, speaker))
     return found
 
 
-def _clause_span(clause: Token) -> tuple[int, int]:
-    """Token bounds of a content clause, without its "that" and edge punctuation."""
-    start, end = clause.left_edge.i, clause.right_edge.i + 1
-    doc = clause.doc
+def _reported(token: Token) -> tuple[tuple[int, int], Token | None] | None:
+    """The token bounds of what a cue reports and the speaker, when ``token`` is a cue of reported speech."""
+    if token.lower_ == "according":
+        source = according_to(token)
+        head = token.head
+        if source is None or head.i == token.i or head.pos_ not in ("VERB", "AUX"):
+            return None
+        return _without(head, token), source
+    if not is_speech_verb(token):
+        return None
+    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        return (clause.left_edge.i, clause.right_edge.i + 1), subject_of(token)
+    if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX") and _has_subject(token):
+        return _without(token.head, token), subject_of(token)
+    return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _without(head: Token, part: Token) -> tuple[int, int]:
+    """Token bounds of the clause of ``head`` with ``part`` cut off when it sits at either edge."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    cut_start, cut_end = part.left_edge.i, part.right_edge.i + 1
+    if cut_end >= end - 1:  # "…, Lavrov said." (allowing the full stop)
+        end = cut_start
+    elif cut_start <= start:
+        start = cut_end
+    return start, end
+
+
+def _trim_clause(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without a leading "that" and without punctuation at the edges."""
     while start < end and (
         doc[start].is_punct
         or doc[start].is_space
-        or (doc[start].dep_ == "mark" and doc[start].lower_ in ("that",))
+        or (doc[start].dep_ == "mark" and doc[start].lower_ == "that")
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
