@@ -259,9 +259,41 @@ def read_raw(
     fetcher: Fetcher | None = None,
 ) -> Iterator[RawDocument | Rejected]:
     """Raw documents of every input, streaming; a failing input yields one ``Rejected`` and the rest go on."""
+    slot = _FetcherSlot(fetcher, config)
+    try:
+        yield from _read_many(inputs, config, columns, slot)
+    finally:
+        slot.close()
+
+
+class _FetcherSlot:
+    """One fetcher for a whole batch, made on first use, so pacing and robots rules hold across inputs."""
+
+    def __init__(self, given: Fetcher | None, config: Config) -> None:
+        self.given = given
+        self.own: Fetcher | None = None
+        self.config = config
+
+    def get(self) -> Fetcher:
+        if self.given is not None:
+            return self.given
+        if self.own is None:
+            from detente.ingest.fetch import Fetcher
+
+            self.own = Fetcher(max_bytes=self.config.max_input_bytes)
+        return self.own
+
+    def close(self) -> None:
+        if self.own is not None:
+            self.own.close()
+
+
+def _read_many(
+    inputs: Iterable[str], config: Config, columns: dict[str, str] | None, slot: _FetcherSlot
+) -> Iterator[RawDocument | Rejected]:
     for item in inputs:
         try:
-            yield from _read_one(item, config, columns, fetcher)
+            yield from _read_one(item, config, columns, slot)
         except InputError as exc:
             yield Rejected(stable_id(item), exc.source or item, exc.reason)
         except OSError as exc:
@@ -269,7 +301,7 @@ def read_raw(
 
 
 def _read_one(
-    item: str, config: Config, columns: dict[str, str] | None, fetcher: Fetcher | None
+    item: str, config: Config, columns: dict[str, str] | None, slot: _FetcherSlot
 ) -> Iterator[RawDocument | Rejected]:
     if item == "-":
         yield RawDocument("-", "text", sys.stdin.read(), split_title=True)
@@ -277,12 +309,12 @@ def _read_one(
     if item.startswith(("http://", "https://")):
         from detente.ingest import feeds
 
-        yield from feeds.read_url(item, config, fetcher)
+        yield from feeds.read_url(item, config, slot.get())
         return
     path = Path(item)
     if path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file() and suffix(p) in SUFFIXES):
-            yield from read_raw([str(child)], config, columns=columns, fetcher=fetcher)
+            yield from _read_many([str(child)], config, columns, slot)
         return
     if not path.exists():
         raise InputError(item, "no such file; check the path")
@@ -303,7 +335,7 @@ def _read_one(
     elif kind in FEED_SUFFIXES:
         from detente.ingest import feeds
 
-        yield from feeds.read_feed_file(path, config, fetcher)
+        yield from feeds.read_feed_file(path, config, slot.get())
     else:
         raise InputError(item, f"unrecognised input type {kind or path.name!r}; see `detente code --help`")
 
