@@ -125,7 +125,11 @@ def _find(doc: Doc, published: date | None, sentences: Sequence[Sentence]) -> li
     found: list[_Found] = []
     for match in recognise(doc):
         head = head_token(doc, match)
-        tense = tense_of(head) if match.reading.kind in ("date", "weekday", "holiday", "weekend") else None
+        tense = (
+            tense_of(head)
+            if match.reading.kind in ("date", "weekday", "holiday", "weekend", "season")
+            else None
+        )
         resolved = resolve(match.reading, published, tense)
         if resolved is None:
             log.debug("unresolved time expression %r", doc[match.start : match.end].text)

@@ -68,8 +68,7 @@ def resolve(reading: Reading, anchor: date | None, tense: Tense = None) -> tuple
         year, week, _ = saturday.isocalendar()
         return "DATE", f"{year:04d}-W{week:02d}-WE"
     if kind == "season":
-        year = anchor.year + (reading.offset or 0) if reading.year is None else reading.year
-        return "DATE", f"{year:04d}-{reading.part}"
+        return "DATE", f"{_season_year(reading, anchor, tense):04d}-{reading.part}"
     if kind == "quarter":
         year = reading.year if reading.year is not None else anchor.year + (reading.year_offset or 0)
         # Without its number, the quarter is the last one reported before the anchor.
@@ -127,6 +126,23 @@ def _month_day(reading: Reading, anchor: date, tense: Tense) -> str:
     else:
         chosen = min(candidates, key=lambda c: abs((c - here).days))
     return _calendar_value(chosen.year, month, day if day is None else chosen.day)
+
+
+_SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season_year(reading: Reading, anchor: date, tense: Tense) -> int:
+    """The year of "last summer", "this spring", or a bare "the summer" by tense (past: the latest begun)."""
+    if reading.year is not None:
+        return reading.year
+    if reading.offset is not None:
+        return anchor.year + reading.offset
+    begun = _SEASON_STARTS.get(reading.part or "", 1) <= anchor.month
+    if tense == "past":
+        return anchor.year if begun else anchor.year - 1
+    if tense == "future" and begun and anchor.month - _SEASON_STARTS.get(reading.part or "", 1) >= 3:
+        return anchor.year + 1
+    return anchor.year
 
 
 def _easter(year: int) -> date:

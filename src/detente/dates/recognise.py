@@ -173,6 +173,8 @@ class _Scanner:
             self._at_quarter,
             self._at_holiday,
             self._at_weekend,
+            self._at_season,
+            self._at_year_ago,
         ):
             found = method(i)
             if found is not None and (best is None or found.end > best.end):
@@ -319,6 +321,27 @@ class _Scanner:
                     return Match(start, end, Reading("date", month=when[0], day=when[1], offset=shift))
                 return Match(start, end, Reading("holiday", value=when, offset=shift))
         return None
+
+    def _at_season(self, i: int) -> Match | None:
+        """the summer · summer 2016 · the summer of 2016 · in spring (the year the tense points to)."""
+        start = i
+        if self.word(i) == "the":
+            i += 1
+        if self.word(i) in ("early", "late"):
+            i += 1
+        part = lex.SEASONS.get(self.word(i))
+        if part is None or (start == i and self.word(i - 1) not in ("in", "during", "since", "until", "by")):
+            return None
+        end, year = self._year_after(i + 1)
+        return Match(start, end, Reading("season", part=part, year=year))
+
+    def _at_year_ago(self, i: int) -> Match | None:
+        """year-earlier · year-ago: a year before, or in an earnings story the same quarter a year before."""
+        if self.word(i) != "year" or self.word(i + 1) != "-" or self.word(i + 2) not in ("earlier", "ago"):
+            return None
+        if self._about_quarters(i):
+            return Match(i, i + 3, Reading("relunit", unit="quarter", offset=-5))
+        return Match(i, i + 3, Reading("relunit", unit="year", offset=-1))
 
     def _at_weekend(self, i: int) -> Match | None:
         """the weekend (the one the tense points to); "last weekend" and "this weekend" are shifted units."""
