@@ -448,3 +448,9 @@ def test_acronym_in_brackets_names_the_body(mentions_of) -> None:  # type: ignor
     assert mention.actor.code == "NGAMIL"
     assert mention.actor.name == "NAF"
     assert mention.actor.text == "The Nigerian Air Force (NAF)"
+
+
+def test_hyphenated_pair_of_states_is_two_actors(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(mentions_of("US-China talks collapsed as Washington and Beijing traded barbs."))
+    assert codes["US"] == "USA" and codes["China"] == "CHN"
+    assert codes["Washington"] == "USAGOV" and codes["Beijing"] == "CHNGOV"

@@ -337,6 +337,8 @@ def group_units(doc: Doc, units: list[Unit]) -> list[Unit]:
             and (doc[unit.start : unit.end].root.dep_ in ("appos", "conj"))
         ):
             continue  # a list of states ("The United States, India, Israel") is several actors
+        if unit.kind in EXPLICIT_PLACE and target.kind in EXPLICIT_PLACE:
+            continue  # "Russia-UK talks", "US-China": two states
         parent[id(unit)] = target
     tops: list[Unit] = []
     for unit in units:
@@ -439,7 +441,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
     sectors = sectors or seat_sectors
     if roles and _former(doc, members):
         sectors = "ELI"  # former office-holders are elites in CAMEO
-    elif top.kind == "capital" and not sectors and head.dep_ in ARGUMENT_DEPS:
+    elif top.kind == "capital" and not sectors and _subject_like(head):
         sectors = "GOV"  # "Moscow responded": the capital speaks for the government
     if known_code is not None and sectors == "ELI":
         known_country, _ = split_code(known_code)
@@ -470,7 +472,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
         name = org_name
     actor_country, sector = split_code(code) if code else (None, None)
     text = doc[start:end].text
-    kind = _kind(top, members, name if person else None)
+    kind = _kind(top, members, name)
     mention = ActorMention(
         actor=Actor(code=code, country=actor_country, sector=sector, name=name, text=text),
         span=(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)),
@@ -554,6 +556,13 @@ def _former(doc: Doc, members: list[Unit]) -> bool:
         if unit.start > 0 and doc[unit.start - 1].lower_ in FORMER:
             return True
     return False
+
+
+def _subject_like(token: Token) -> bool:
+    """A subject, or a conjunct of one ("Washington and Beijing traded barbs")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ARGUMENT_DEPS
 
 
 def _located_in(head: Token, owner: dict[int, Unit]) -> str | None:
