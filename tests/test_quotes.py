@@ -292,14 +292,28 @@ def test_stage_resolves_speakers_links_events_and_ids(nlp) -> None:  # type: ign
     assert direct[0].sentence_index == 1
 
 
-def test_unresolved_pronoun_speaker_is_none_and_unresolved_name_keeps_its_words(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_speakers_without_an_actor_are_none(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "He said: \u201cWe will stay in the city.\u201d A senior official said: \u201cThe deal is off.\u201d"
     )
     quotes = run_stage(nlp, text, [], [])
-    assert next(q.speaker for q in quotes if q.direct) is None
-    official = [q.speaker for q in quotes if q.direct][1]
-    assert official is not None and official.code == "" and official.text == "A senior official"
+    assert [q.speaker for q in quotes if q.direct] == [None, None]
+    assert [q.cue for q in quotes if q.direct] == ["said", "said"]
+
+
+def test_role_noun_speaks_for_the_actor_beside_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A Kremlin spokesman said: \u201cWe are ready to talk.\u201d "
+        "Obama\u2019s daughter said: \u201cHello there, everyone.\u201d"
+    )
+    kremlin = Actor("RUSGOV", "RUS", "GOV", None, "Kremlin")
+    obama = Actor("USAGOV", "USA", "GOV", "Barack Obama", "Obama")
+    mentions = [mention_at(text, "Kremlin", kremlin), mention_at(text, "Obama", obama)]
+    speakers = [q.speaker for q in run_stage(nlp, text, mentions, []) if q.direct]
+    assert (
+        speakers[0] is not None and speakers[0].code == "RUSGOV" and speakers[0].text == "A Kremlin spokesman"
+    )
+    assert speakers[1] is None
 
 
 def test_quotes_can_be_switched_off(nlp) -> None:  # type: ignore[no-untyped-def]

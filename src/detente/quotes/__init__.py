@@ -14,8 +14,8 @@ Decisions a reader of the output should know:
   inside a clause are scare quotes, titles or quoted descriptions (Assad calling Trump a "natural ally") and
   are not quotes: the description is the speaker's word, but it is not a statement we can attribute as speech.
 - A quote with no cue of its own continues the previous speaker of the same stretch of paragraphs.
-- The speaker is the actor the actors stage found at the speaker's head word. A named speaker the actors
-  stage could not resolve keeps its words with an empty ``code``; an unresolved pronoun gives ``None``.
+- The speaker is the actor the actors stage found at the speaker's head word (``text`` is the speaker's
+  words); a speaker no actor resolves ("a source", an unresolved "he") is ``None``: a code is never guessed.
 - Indirect speech ("Lavrov said Russia was ready …") is a quote with ``direct=False`` whose text is the
   reported clause without its "that".
 """
@@ -49,7 +49,6 @@ log = logging.getLogger(__name__)
 __all__ = ["Attribution", "RuleQuotes", "attribute", "find_quoted", "make_rule_quotes"]
 
 _SENTENCE_END = frozenset(".!?\u2026")
-_PERSONAL = frozenset(("he", "she", "they", "him", "her", "them"))
 
 #: A quote with no cue must have at least this many words to count as a sentence of speech.
 MIN_UNCUED_WORDS = 4
@@ -464,16 +463,28 @@ def to_quote(
 
 
 def resolve_speaker(head: Token | None, mentions: list[ActorMention]) -> Actor | None:
-    """The actor at the speaker's head word; a name with no actor keeps its words; a bare pronoun is None."""
+    """The actor at the speaker's head word, with the speaker's words as its text; None when none is known.
+
+    A role noun with no actor of its own speaks for the actor that qualifies it ("Kremlin spokesman").
+    """
     if head is None:
         return None
     start, end = speaker_span(head)
-    at_head = [m for m in mentions if m.span[0] <= head.idx < m.span[1]]
-    overlapping = at_head or [m for m in mentions if m.span[0] < end and start < m.span[1]]
     words = head.doc.text[start:end]
-    if overlapping:
-        best = min(overlapping, key=lambda m: (m.head != head.idx, m.span[0]))
-        return best.actor.with_text(words)
-    if head.pos_ == "PRON" or head.lower_ in _PERSONAL:
+    at_head = [m for m in mentions if m.span[0] <= head.idx < m.span[1]]
+    if not at_head and head.lemma_.lower() in SPOKESPEOPLE:
+        at_head = [m for m in mentions if start <= m.span[0] and m.span[1] <= end]
+    if not at_head:
         return None
-    return Actor(code="", country=None, sector=None, name=words if head.pos_ == "PROPN" else None, text=words)
+    best = min(at_head, key=lambda m: (m.head != head.idx, m.span[0]))
+    return best.actor.with_text(words)
+
+
+#: Role nouns whose bearer speaks for the actor named beside them.
+SPOKESPEOPLE = frozenset(
+    (
+        "spokesman", "spokeswoman", "spokesperson", "official", "minister", "aide", "adviser", "advisor",
+        "envoy", "ambassador", "representative", "diplomat", "source", "statement", "secretary",
+        "office", "ministry", "department", "agency", "commander", "general",
+    )
+)  # fmt: skip
