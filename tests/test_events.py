@@ -327,3 +327,11 @@ def test_claimed_own_attack_is_a_claim_of_responsibility(code) -> None:  # type:
 def test_expelling_diplomats_reduces_relations(code) -> None:  # type: ignore[no-untyped-def]
     events = code("Britain expelled Russian diplomats.")
     assert dyads(events) == {("GBR", "RUS", "161")}
+
+
+def test_agentless_passive_in_a_bilateral_sentence(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia and Britain argue. Relations between the two countries soured after Johnson was slammed."
+    slams = [e for e in code(text) if e.root == "11"]
+    assert {(e.source and e.source.code, e.target and e.target.code) for e in slams} == {("RUS", "GBRGOV")}
+    assert all(e.confidence < 0.7 for e in slams)
+    assert code("Johnson was slammed for his remarks.") == []

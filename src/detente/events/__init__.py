@@ -168,10 +168,13 @@ class ActorIndex:
 
 
 def is_pair_phrase(token: Token) -> bool:
-    """ "both parties", "the two sides", "both ministers", "both"."""
+    """ "both parties", "the two sides", "both ministers", "both", "between the two states"."""
     if token.lower_ == "both" and token.pos_ in {"PRON", "DET", "NOUN"}:
         return True
     quantified = any(child.lower_ in {"both", "two"} for child in token.children)
+    quantified = quantified or (
+        token.dep_ == "pobj" and token.head.lower_ == "between" and token.tag_ == "NNS"
+    )
     noun = token.lemma_.lower()
     return quantified and (noun in PAIR_NOUNS or noun.removesuffix("s") in PAIR_NOUNS)
 
@@ -209,6 +212,9 @@ class RuleEvents:
         if pair:
             sources = index.pair_before(source_tokens[0].idx)
             sources = sources if len(sources) == 2 else []
+        if not sources and how == "none" and syntax.is_passive(predicate.head):
+            sources = self._bilateral_agent(sentence, predicate, index)
+            how = "bilateral" if sources else how
         if not sources:
             return []
         targets: list[Actor] = []
@@ -249,6 +255,22 @@ class RuleEvents:
             for source, target in pairs
         ]
 
+    def _bilateral_agent(self, sentence: Sentence, predicate: Predicate, index: ActorIndex) -> list[Actor]:
+        """The agent of an agentless passive in a sentence about a pair ("the relationship between the two
+        states plunged after Johnson was slammed"): the other member of the pair named around it."""
+        if not any(is_pair_phrase(token) for token in predicate.head.sent):
+            return []
+        pair = index.pair_before(sentence.end)
+        subjects = [c for c in predicate.head.children if c.dep_ in syntax.PASSIVE_SUBJECTS]
+        patients = index.group([m for c in subjects for m in syntax.with_conjuncts(c)])
+        if len(pair) != 2 or len(patients) != 1:
+            return []
+        countries = [actor.country or actor.code for actor in pair]
+        patient = patients[0].country or patients[0].code
+        if patient not in countries:
+            return []
+        return [pair[1 - countries.index(patient)]]
+
     def _event(
         self,
         article: Article,
@@ -271,6 +293,7 @@ class RuleEvents:
         confidence += 0.1 if predicate.frame is not None and predicate.frame.hand else 0.0
         confidence += 0.15 if found_target else 0.0
         confidence += 0.1 if how in {"direct", "agent"} else 0.0
+        confidence -= 0.2 if how == "bilateral" else 0.0
         confidence -= 0.1 if "reported" in predicate.flags else 0.0
         source_code = source.code
         target_code = target.code if target is not None else ""
