@@ -18,6 +18,8 @@ MIN_WORDS = 8
 MIN_HITS = 5
 """Function words needed before naming a language."""
 
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
@@ -93,8 +95,8 @@ def _script(ch: str) -> str:
 def scripts(text: str, sample: int = 5000) -> Counter[str]:
     """Letters per writing system ("LATIN", "CYRILLIC", "CJK", ...) in the first ``sample`` characters."""
     head = text[:sample]
-    ascii_letters = sum(1 for ch in head if "a" <= ch <= "z" or "A" <= ch <= "Z")
-    counts = Counter(_script(ch) for ch in head if not ch.isascii() and ch.isalpha())
+    counts = Counter(_script(ch) for ch in _NON_ASCII.findall(head) if ch.isalpha())
+    ascii_letters = len(_ASCII_LETTERS.findall(head))
     if ascii_letters:
         counts["LATIN"] += ascii_letters
     return counts
@@ -136,7 +138,8 @@ def _by_function_words(text: str, languages: tuple[str, ...]) -> str | None:
     words = [w.lower() for w in _WORD.findall(text[:5000]) if len(w) > 1]
     if len(words) < MIN_WORDS:
         return None
-    hits = {lang: sum(1 for w in words if w in FUNCTION_WORDS[lang]) for lang in languages}
+    counted = Counter(words)
+    hits = {lang: sum(n for w, n in counted.items() if w in FUNCTION_WORDS[lang]) for lang in languages}
     best = max(hits, key=lambda lang: hits[lang])
     if hits[best] < MIN_HITS or hits[best] / len(words) < 0.06:
         return None
@@ -145,7 +148,9 @@ def _by_function_words(text: str, languages: tuple[str, ...]) -> str | None:
         # other language's own mean tables, names or mixed text, and the document stays English
         own = FUNCTION_WORDS[best] - FUNCTION_WORDS["en"]
         english = FUNCTION_WORDS["en"] - FUNCTION_WORDS[best]
-        if 1.5 * sum(1 for w in words if w in english) >= sum(1 for w in words if w in own):
+        if 1.5 * sum(n for w, n in counted.items() if w in english) >= sum(
+            n for w, n in counted.items() if w in own
+        ):
             return None
     return best
 

@@ -12,6 +12,7 @@ import importlib
 import io
 import json
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -118,12 +119,15 @@ def detect_encoding(data: bytes) -> str:
     return ranked[0]
 
 
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def looks_binary(text: str) -> bool:
     """Control characters or replacement marks in more than 2% of the first 10k characters."""
     sample = text[:10_000]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\n\r\t\f"))
+    bad = len(_BAD_CHARS.findall(sample))
     return "\x00" in sample or bad / len(sample) > 0.02
 
 
