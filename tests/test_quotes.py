@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from detente.config import Config
 from detente.ingest import article_from_text
@@ -63,6 +66,11 @@ def test_single_quotes_nested_in_double_belong_to_the_outer_quote() -> None:
     assert inner(text) == ["They shouted \u2018out\u2019 at us."]
 
 
+def test_british_single_quotes_keep_nested_double_quotes_inside() -> None:
+    text = "\u2018They called it \u201ca disgrace\u201d in London,\u2019 she said."
+    assert inner(text) == ["They called it \u201ca disgrace\u201d in London,"]
+
+
 def test_a_quote_reopened_by_each_paragraph_is_one_quote() -> None:
     text = (
         "A spokesman said: \u201cWe met the minister.\n\n"
@@ -89,6 +97,21 @@ def test_an_unclosed_quote_ends_with_its_paragraph() -> None:
 def test_straight_quotes_pair_by_position_not_by_count() -> None:
     text = 'Trump said "we will win." Clinton replied: "No, we will."'
     assert inner(text) == ["we will win.", "No, we will."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab .,:\n'\"\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e")), max_size=80
+    )
+)
+def test_quoted_stretches_are_ordered_disjoint_and_trimmed(text: str) -> None:
+    found = find_quoted(text)
+    for quote in found:
+        assert 0 <= quote.outer_start < quote.start < quote.end <= len(text)
+        assert not text[quote.start].isspace() and not text[quote.end - 1].isspace()
+    for first, second in itertools.pairwise(found):
+        assert first.end <= second.start and first.outer_end <= second.outer_start
 
 
 # --- attribution on the parse -------------------------------------------------------------------------------

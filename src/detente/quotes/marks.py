@@ -66,8 +66,24 @@ def find_quoted(text: str) -> list[Quoted]:
         [m for m in marks if m.glyph in _SINGLE_OPENERS | _SINGLE_CLOSERS | _SINGLE_EITHER],
         doubles,
     )
-    found = [q for q in doubles + singles if q.end > q.start]
-    return sorted(found, key=lambda q: q.start)
+    return _outermost([q for q in doubles + singles if q.end > q.start])
+
+
+def _outermost(found: list[Quoted]) -> list[Quoted]:
+    """Drop quotes nested in others (British '… "x" …' nests double marks in single ones); where two
+    stretches cross, the double-quoted one wins."""
+    ordered = sorted(found, key=lambda q: (q.outer_start, -q.outer_end))
+    kept: list[Quoted] = []
+    for quote in ordered:
+        if kept and quote.outer_start < kept[-1].outer_end:
+            last = kept[-1]
+            if quote.outer_end <= last.outer_end or quote.single:
+                continue
+            if last.single:
+                kept[-1] = quote
+            continue
+        kept.append(quote)
+    return kept
 
 
 def _mark(text: str, start: int, end: int) -> _Mark:
