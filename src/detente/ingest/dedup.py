@@ -2,7 +2,7 @@
 
 Wire copies of one agency story are re-published with a changed headline, byline or closing line; coding
 them twice would double-count events. State is plain JSON (``to_state``/``from_state``) so a store can
-keep it between runs: ``{"version": 1, "shingle": 5, "exact": {hash: doc_id},
+keep it between runs: ``{"version": 2, "shingle": 5, "exact": {hash: doc_id},
 "signatures": {doc_id: [64 ints]}}``; LSH buckets are rebuilt from the signatures when loaded.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import zlib
 from collections import defaultdict
 from typing import Any
 
@@ -44,11 +45,7 @@ def signature(words: list[str], shingle: int = SHINGLE) -> tuple[int, ...] | Non
     if len(words) < shingle * 2:
         return None
     grams = {" ".join(words[i : i + shingle]) for i in range(len(words) - shingle + 1)}
-    hashes = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=4).digest(), "little") for g in grams),
-        dtype=np.int64,
-        count=len(grams),
-    )
+    hashes = np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.int64, count=len(grams))
     values = (hashes[:, None] * _A[None, :] + _B[None, :]) % _PRIME
     return tuple(int(v) for v in values.min(axis=0))
 
@@ -114,7 +111,7 @@ class Deduper:
     def to_state(self) -> dict[str, Any]:
         """JSON-serialisable state (see the module docstring)."""
         return {
-            "version": 1,
+            "version": 2,
             "shingle": SHINGLE,
             "threshold": self.threshold,
             "exact": dict(self.exact),
@@ -123,7 +120,7 @@ class Deduper:
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> Deduper:
-        if state.get("version") != 1 or state.get("shingle") != SHINGLE:
+        if state.get("version") != 2 or state.get("shingle") != SHINGLE:
             log.warning("deduplication state of another version; starting afresh")
             return cls()
         deduper = cls(float(state.get("threshold", 0.8)))

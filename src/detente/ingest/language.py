@@ -66,6 +66,11 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     }.items()
 }
 
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in FUNCTION_WORDS.items():
+    for _word in _words:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _lang)
+
 _SCRIPT_LANGUAGE = {
     "ARABIC": "ar",
     "HEBREW": "he",
@@ -139,7 +144,11 @@ def _by_function_words(text: str, languages: tuple[str, ...]) -> str | None:
     if len(words) < MIN_WORDS:
         return None
     counted = Counter(words)
-    hits = {lang: sum(n for w, n in counted.items() if w in FUNCTION_WORDS[lang]) for lang in languages}
+    hits = dict.fromkeys(languages, 0)
+    for word, n in counted.items():
+        for lang in _LANGUAGES_OF.get(word, ()):
+            if lang in hits:
+                hits[lang] += n
     best = max(hits, key=lambda lang: hits[lang])
     if hits[best] < MIN_HITS or hits[best] / len(words) < 0.06:
         return None
