@@ -121,7 +121,9 @@ def parse_feed(data: bytes, feed: str) -> tuple[list[FeedEntry], str | None]:
 
 
 def _text(value: object) -> str | None:
-    return " ".join(value.split()) or None if isinstance(value, str) else None
+    if not isinstance(value, str):
+        return None
+    return " ".join(value.split()) or None
 
 
 def is_full_text(entry: FeedEntry) -> bool:

@@ -101,7 +101,7 @@ class Fetcher:
         problem = "no attempt made"
         for attempt in range(self.retries + 1):
             if attempt:
-                self.sleep(self._delay(attempt, problem))
+                self.sleep(self.backoff * 2 ** (attempt - 1))
             self._pace(url)
             try:
                 response = self._get_once(url, headers)
@@ -116,9 +116,6 @@ class Fetcher:
                 raise InputError(url, f"HTTP {response.status}; check the URL")
             return response
         raise InputError(url, f"gave up after {self.retries + 1} attempts ({problem}); try again later")
-
-    def _delay(self, attempt: int, problem: str) -> float:
-        return float(self.backoff * 2 ** (attempt - 1))
 
     def _get_once(self, url: str, headers: dict[str, str]) -> Response:
         with self.client.stream("GET", url, headers=headers) as response:
