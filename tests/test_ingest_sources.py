@@ -265,3 +265,11 @@ def test_arc_file(tmp_path: Path) -> None:
     (article,) = read_inputs([str(path)])
     assert isinstance(article, Article) and article.input == f"{path}#http://herald.example.org/a"
     assert article.text.startswith("The foreign ministers")
+
+
+def test_csv_gz(tmp_path: Path) -> None:
+    path = tmp_path / "docs.csv.gz"
+    rows = "id,text,date\nz1,Northland recalled its ambassador from Southland on Friday.,2016-10-07\n"
+    path.write_bytes(gzip.compress(rows.encode("utf-8")))
+    (article,) = read_inputs([str(path)])
+    assert isinstance(article, Article) and (article.doc_id, article.published) == ("z1", date(2016, 10, 7))

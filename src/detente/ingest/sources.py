@@ -13,7 +13,7 @@ import io
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,6 +24,8 @@ from detente.errors import InputError
 from detente.models import Rejected, stable_id
 
 log = logging.getLogger(__name__)
+
+DateParser = Callable[[object], date | None]
 
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "id": ("id", "uuid", "doc_id", "guid"),
@@ -153,7 +155,7 @@ def _string(value: Any) -> str | None:
 
 
 def record_document(
-    record: Any, where: str, columns: dict[str, str] | None, parse_date: Any
+    record: Any, where: str, columns: dict[str, str] | None, parse_date: DateParser
 ) -> RawDocument | Rejected:
     """A raw document from one dataset row (JSONL object, CSV row, Parquet row)."""
     if not isinstance(record, dict):
@@ -202,7 +204,7 @@ def _text_lines(path: Path, config: Config) -> Iterator[tuple[int, str]]:
 
 
 def read_jsonl(
-    path: Path, config: Config, columns: dict[str, str] | None, parse_date: Any
+    path: Path, config: Config, columns: dict[str, str] | None, parse_date: DateParser
 ) -> Iterator[RawDocument | Rejected]:
     for number, line in _text_lines(path, config):
         if not line.strip():
@@ -217,7 +219,7 @@ def read_jsonl(
 
 
 def read_csv(
-    path: Path, config: Config, columns: dict[str, str] | None, parse_date: Any
+    path: Path, config: Config, columns: dict[str, str] | None, parse_date: DateParser
 ) -> Iterator[RawDocument | Rejected]:
     csv.field_size_limit(max(config.max_input_bytes, 131072))
     with open_binary(path) as raw:
@@ -245,7 +247,7 @@ def read_csv(
 
 
 def read_parquet(
-    path: Path, config: Config, columns: dict[str, str] | None, parse_date: Any
+    path: Path, config: Config, columns: dict[str, str] | None, parse_date: DateParser
 ) -> Iterator[RawDocument | Rejected]:
     try:
         pq = importlib.import_module("pyarrow.parquet")
