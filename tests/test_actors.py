@@ -454,3 +454,18 @@ def test_hyphenated_pair_of_states_is_two_actors(mentions_of) -> None:  # type: 
     codes = _codes(mentions_of("US-China talks collapsed as Washington and Beijing traded barbs."))
     assert codes["US"] == "USA" and codes["China"] == "CHN"
     assert codes["Washington"] == "USAGOV" and codes["Beijing"] == "CHNGOV"
+
+
+def test_regions_have_cameo_codes_but_no_country(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mention = _by_text(mentions_of("The Middle East braced for war."), "The Middle East")
+    assert mention.actor.code == "MEA"
+    assert mention.actor.country is None
+
+
+def test_known_subject_mistagged_as_common_noun(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of("Trump urges UN to renew Iran sanctions.", date(2020, 9, 1))
+    assert _by_text(mentions, "Trump").actor.code == "USAGOV"
+
+
+def test_month_is_not_a_person(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    assert all(m.actor.name != "Theresa May" for m in mentions_of("In May the minister resigned."))

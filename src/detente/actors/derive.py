@@ -108,6 +108,11 @@ def derive_places(shared: Path) -> list[tuple[str, str, str]]:
                 put(form + "s", code, "demonym")
         for capital in record["capital_forms"].split(";"):
             put(capital.strip(), code, "capital")
+    with (shared / "reference" / "cameo" / "cameo_actor_country.tsv").open(encoding="utf-8") as handle:
+        for record in csv.DictReader(handle, delimiter="\t"):
+            # CAMEO's regions ("Middle East" → MEA); its city and territory codes are left to Phoenix
+            if record["code_kind"] == "cameo_specific" and record["code"] not in ("WSB", "GZS", "BAG", "WST"):
+                put(record["label_gdelt"], record["code"], "region")
     with (shared / "reference" / "phoenix" / "phoenix_country_names.tsv").open(encoding="utf-8") as handle:
         for record in csv.DictReader(handle, delimiter="\t"):
             kind = "institution" if record["role_code"] else "country"
@@ -125,12 +130,12 @@ def cameo_code(raw: str) -> str:
     return raw
 
 
-def derive_countries(shared: Path) -> list[tuple[str, str]]:
-    """code, name rows: every CAMEO country and region code (regions keep CAMEO's own codes)."""
-    rows: list[tuple[str, str]] = []
+def derive_countries(shared: Path) -> list[tuple[str, str, str]]:
+    """code, name, kind rows: every CAMEO country and region code (regions keep CAMEO's own codes)."""
+    rows: list[tuple[str, str, str]] = []
     with (shared / "reference" / "cameo" / "cameo_actor_country.tsv").open(encoding="utf-8") as handle:
         for record in csv.DictReader(handle, delimiter="\t"):
-            rows.append((record["code"], record["label_gdelt"]))
+            rows.append((record["code"], record["label_gdelt"], record["code_kind"]))
     return rows
 
 
@@ -207,7 +212,9 @@ def derive_all(shared: Path, out: Path = DATA) -> None:
         derive_places(shared),
         "countryinfo_oeda_countries.tsv, ngec_countries_nationality.csv, phoenix_country_names.tsv",
     )
-    write_tsv(out / "countries.tsv", ("code", "name"), derive_countries(shared), "cameo_actor_country.tsv")
+    write_tsv(
+        out / "countries.tsv", ("code", "name", "kind"), derive_countries(shared), "cameo_actor_country.tsv"
+    )
     write_tsv(out / "groups.tsv", ("code", "kind"), derive_groups(shared), "cameo_actor_religion/ethnic.tsv")
     write_tsv(out / "agents.tsv", ("phrase", "sectors"), derive_agents(shared), "phoenix_agents.tsv (MIT)")
     write_tsv(

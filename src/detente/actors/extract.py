@@ -26,6 +26,8 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "nn", "ap
 OF_PREPS = frozenset({"of", "from"})
 #: Unit kinds that name an actor by themselves; a description in apposition does not recode them.
 NAMED_KINDS = frozenset({"person", "org", "institution", "seat"})
+#: Entity types a proper noun in a name run cannot have ("May" the month is not Theresa May).
+NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 #: Lower-case words inside names ("Nick Van den Brul", "Bashar al-Assad").
 NAME_PARTICLES = frozenset(
     {
@@ -200,7 +202,7 @@ def _name_runs(doc: Doc, covered: set[int]) -> list[tuple[int, int]]:
                 and doc[token.i + 1].tag_ in ("NNP", "NNPS")
             )
         )
-        if token.lower_ in HONORIFICS:
+        if token.lower_ in HONORIFICS or token.ent_type_ in NOT_NAMES:
             inside = False
         if inside and start is None:
             start = token.i
@@ -213,6 +215,20 @@ def _name_runs(doc: Doc, covered: set[int]) -> list[tuple[int, int]]:
     if start is not None:
         runs.append((start, len(doc)))
     return runs
+
+
+def _mistagged_subjects(doc: Doc, covered: set[int], kb: ActorKB) -> list[tuple[int, int]]:
+    """A capitalised subject the tagger read as a common noun ("Trump urges ...") that the knowledge base
+    knows as a person with dated roles."""
+    return [
+        (token.i, token.i + 1)
+        for token in doc
+        if token.tag_ == "NN"
+        and token.is_title
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and token.i not in covered
+        and kb.dated(token.text)
+    ]
 
 
 def _similar(a: str, b: str) -> bool:
@@ -243,7 +259,7 @@ def name_units(doc: Doc, units: list[Unit], kb: ActorKB, on: date | None) -> lis
     covered = {i for unit in units for i in range(unit.start, unit.end)}
     titles = {i for unit in units if unit.kind == "role" for i in range(unit.start, unit.end)}
     found: list[Unit] = []
-    for start, end in _name_runs(doc, covered):
+    for start, end in [*_name_runs(doc, covered), *_mistagged_subjects(doc, covered, kb)]:
         span = doc[start:end]
         text = span.text
         ent_types = {token.ent_type_ for token in span}
@@ -598,7 +614,7 @@ def _kind(top: Unit, members: list[Unit], name: str | None) -> str:
         return "metonym"
     if top.kind in ("org", "institution"):
         return "name"
-    return top.kind  # country | demonym
+    return "country" if top.kind == "region" else top.kind  # country | demonym
 
 
 def pronoun_and_groups(doc: Doc, covered: set[int], sentence_of: dict[int, int]) -> list[Found]:

@@ -71,7 +71,7 @@ SECTOR_LABELS = {
     "SET": "settlers",
 }
 #: Lexicon kinds that name a state itself (they set a mention's country explicitly).
-EXPLICIT_PLACE = frozenset({"country", "demonym", "capital"})
+EXPLICIT_PLACE = frozenset({"country", "demonym", "capital", "region"})
 
 LABELS = ("PLACE", "ORG", "ROLE")
 
@@ -103,6 +103,14 @@ def country_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def region_codes() -> frozenset[str]:
+    """CAMEO's own codes for regions and territories (``MEA``, ``EUR``, ``WSB``)."""
+    return frozenset(
+        row[0] for row in _rows(DATA / "countries.tsv") if len(row) > 2 and row[2] == "cameo_specific"
+    )
+
+
+@lru_cache(maxsize=1)
 def group_codes() -> frozenset[str]:
     """CAMEO religion and ethnic codes that are not also state codes."""
     path = DATA / "groups.tsv"
@@ -125,6 +133,8 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     first = code[:3]
     if not first or first in INTERNATIONAL:
         return None, None
+    if first in region_codes():
+        return None, _first_sector(code[3:])  # a region is not a state: no country
     if first in group_codes():
         return None, _first_sector(code[3:])
     if first in SECTORS and first not in country_names():
@@ -235,7 +245,9 @@ def describe_code(code: str) -> str:
     if code in organisation_names():
         return organisation_names()[code]
     country, _ = split_code(code)
-    start = 3 if (country or code[:3] in INTERNATIONAL or code[:3] in group_codes()) else 0
+    grouped = code[:3] in INTERNATIONAL or code[:3] in group_codes() or code[:3] in region_codes()
+    start = 3 if (country or grouped) else 0
+    country = country or (code[:3] if code[:3] in region_codes() else None)
     head = country_names().get(country, country) if country else code[:start] or ""
     parts = [SECTOR_LABELS.get(code[i : i + 3], code[i : i + 3]) for i in range(start, len(code), 3)]
     return f"{head}: {', '.join(parts)}" if head and parts else head or ", ".join(parts)
