@@ -218,7 +218,9 @@ class RuleEvents:
         if not sources:
             return []
         targets: list[Actor] = []
-        groups = [predicate.extra_targets, *syntax.target_candidates(predicate.anchor, predicate.frame)]
+        groups = [predicate.extra_targets]
+        for holder in _chain(predicate.anchor, predicate.head):  # "considering sending aid to North Korea"
+            groups += syntax.target_candidates(holder, predicate.frame)
         if "conditional" in predicate.flags:
             groups.append(syntax.condition_subjects(predicate.head))
         trigger = list(predicate.trigger)
@@ -320,6 +322,18 @@ class RuleEvents:
                 if flag in predicate.flags
             ),
         )
+
+
+def _chain(anchor: Token, head: Token) -> list[Token]:
+    """The tokens from a predicate's anchor up to its head (noun → light verb → governor)."""
+    chain = [anchor]
+    walker = anchor
+    for _ in range(4):
+        if walker is head or walker.head is walker:
+            break
+        walker = walker.head
+        chain.append(walker)
+    return chain if chain[-1] is head else [anchor, head] if anchor is not head else [anchor]
 
 
 def _sentence_for(sentences: tuple[Sentence, ...], sent: Span) -> Sentence | None:

@@ -214,7 +214,7 @@ def _absolute_actor(verb: Token) -> Token | None:
 
 
 #: Prepositions through which a target is reached inside an object ("a resumption of ties with Gondor").
-INNER_PREPS = {*TARGET_PREPS, "about", "in", "of", "for", "from"}
+INNER_PREPS = {*TARGET_PREPS, "about", "in", "of", "for", "from", "by"}
 
 
 def nested_pobjs(token: Token, depth: int = 3) -> list[Token]:
@@ -222,8 +222,10 @@ def nested_pobjs(token: Token, depth: int = 3) -> list[Token]:
     found: list[Token] = []
     layer = [token]
     for _ in range(depth):
+        # through participles too: "sanctions imposed on Eritrea"
+        holders = [*layer, *(child for noun in layer for child in noun.children if child.dep_ == "acl")]
         layer = [
-            pobj for noun in layer for prep, pobj in preps(noun) if pobj is not None and prep in INNER_PREPS
+            pobj for noun in holders for prep, pobj in preps(noun) if pobj is not None and prep in INNER_PREPS
         ]
         found += layer
     return found
