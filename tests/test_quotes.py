@@ -196,6 +196,15 @@ def test_partial_quote_inside_reported_speech_is_indirect(attrs) -> None:  # typ
     assert text.startswith("Obama\u2019s actions") and speaker == "Ryan"
 
 
+def test_reported_clause_keeps_the_closing_mark_of_its_partial_quote(attrs) -> None:  # type: ignore[no-untyped-def]
+    found = attrs(
+        'It added that both runners had been "provisionally suspended pending a hearing". They left.'
+    )
+    assert [text for a, text, _ in found if not a.direct] == [
+        'both runners had been "provisionally suspended pending a hearing"'
+    ]
+
+
 def test_indirect_speech_is_the_reported_clause(attrs) -> None:  # type: ignore[no-untyped-def]
     found = attrs("Meanwhile, Mr Lavrov said that Russia was ready to bury the hatchet.")
     [(attribution, text, speaker)] = found

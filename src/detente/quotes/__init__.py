@@ -431,7 +431,26 @@ def _trim_clause(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    # Keep the closing mark of a partial quote that the clause opened ('would "move the company …"').
+    for token in doc[end : end + 3]:
+        if not _unbalanced(doc[start:end]):
+            break
+        if token.text in _CLOSING_MARKS:
+            end = token.i + 1
+        elif not token.is_punct:
+            break
     return start, end
+
+
+def _unbalanced(words: Span) -> bool:
+    """Whether a stretch opens a quote it does not close."""
+    texts = [t.text for t in words]
+    straight = sum(texts.count(mark) for mark in ('"', "''"))
+    curly = texts.count("\u201c") + texts.count("\u00ab") - texts.count("\u201d") - texts.count("\u00bb")
+    return straight % 2 == 1 or curly > 0
+
+
+_CLOSING_MARKS = frozenset(('"', "\u201d", "\u00bb", "''"))
 
 
 def to_quote(
