@@ -480,6 +480,7 @@ def bench_petrarch(limit: int | None) -> dict[str, Any]:
         if row["expected_kind"] == "noevents":
             suite["noevent_sentences"] += 1
             suite["noevent_correct"] += not state.events
+            suite["noevent_correct_dyadic"] += not any(e.target for e in state.events)
             continue
         expected = {
             (item["source"][:3], item["target"][:3])
@@ -508,6 +509,9 @@ def bench_petrarch(limit: int | None) -> dict[str, Any]:
             "dyad_precision": round(counts["correct_coded"] / max(1, counts["coded_dyads"]), 4),
             "source_recall": round(counts["source_found"] / max(1, counts["expected_sources"]), 4),
             "noevent_accuracy": round(counts["noevent_correct"] / max(1, counts["noevent_sentences"]), 4),
+            "noevent_accuracy_dyadic": round(
+                counts["noevent_correct_dyadic"] / max(1, counts["noevent_sentences"]), 4
+            ),
             **dict(counts),
         }
         if counts["root_checked"]:

@@ -98,11 +98,15 @@ def code_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
 
 
 def _frame_tokens(token: Token, frame: Frame) -> list[Token]:
-    """The particle and preposition children a frame names, so the trigger reads "spoke to", "call on"."""
+    """The particles and adjacent prepositions a frame names, so the trigger reads "spoke to", "call on"."""
     wanted = {item.prep for item in frame.items if item.kind == "prep"}
     wanted |= {item.word for item in frame.items if item.kind == "word"}
     return [
-        child for child in token.children if child.lower_ in wanted and child.dep_ in {"prep", "prt", "agent"}
+        child
+        for child in token.children
+        if child.lower_ in wanted
+        and (child.i == token.i + 1 or (child.dep_ == "prt" and 0 < child.i - token.i <= 3))
+        and child.dep_ in {"prep", "prt", "agent"}
     ]
 
 
