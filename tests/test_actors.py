@@ -237,7 +237,7 @@ def test_surname_and_title_resolve_to_earlier_person(mentions_of) -> None:  # ty
         "Later the foreign minister left for Addis Ababa."
     )
     mentions = mentions_of(text)
-    surname = _by_text(mentions, "Makalani")
+    surname = _by_text(mentions, "Mr Makalani")  # the honorific belongs to the mention
     assert surname.actor.name == "Zorbu Makalani"
     assert surname.actor.code == "KENGOV"
     assert surname.kind == "surname"
@@ -469,3 +469,10 @@ def test_known_subject_mistagged_as_common_noun(mentions_of) -> None:  # type: i
 
 def test_month_is_not_a_person(mentions_of) -> None:  # type: ignore[no-untyped-def]
     assert all(m.actor.name != "Theresa May" for m in mentions_of("In May the minister resigned."))
+
+
+def test_misspelt_given_name_joins_a_known_surname(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mention = next(m for m in mentions_of("Bashr Al Assad met Russian officials.") if m.kind == "name")
+    assert mention.actor.text == "Bashr Al Assad"
+    assert mention.actor.name == "Bashar al-Assad"
+    assert mention.actor.code == "SYRGOV"

@@ -154,6 +154,9 @@ def lexicon_units(doc: Doc, matchers: Matchers, kb: ActorKB, on: date | None) ->
         if entry.kind == "role":
             units.append(Unit(start, end, "role", entry.code, role=entry.phrase.lower()))
         elif known is not None:
+            while start > 0 and start - 1 not in taken and _given_name(doc[start - 1], start, end):
+                start -= 1  # "Bashr" of "Bashr Al Assad": a misspelt given name the phrase left out
+                taken.add(start)
             units.append(
                 Unit(start, end, "person", known.code, name=known.name, known=True, said=doc[start:end].text)
             )
@@ -164,6 +167,10 @@ def lexicon_units(doc: Doc, matchers: Matchers, kb: ActorKB, on: date | None) ->
         else:
             units.append(Unit(start, end, entry.kind, entry.code))
     return units
+
+
+def _given_name(token: Token, start: int, end: int) -> bool:
+    return token.tag_ == "NNP" and token.dep_ in ("compound", "flat") and start <= token.head.i < end
 
 
 def _inside_person(doc: Doc, start: int, end: int) -> bool:
@@ -592,7 +599,10 @@ def _located_in(head: Token, owner: dict[int, Unit]) -> str | None:
 
 
 def _leading_det(token: Token, start: int, end: int) -> bool:
-    """A determiner just before the mention that belongs to it ("the", "a", "those" — not "both")."""
+    """A determiner or honorific just before the mention that belongs to it ("the", "those", "Mr" — not
+    "both")."""
+    if token.lower_ in HONORIFICS and token.tag_ == "NNP" and start <= token.head.i < end:
+        return True  # "Mr Lavrov"
     return (
         token.dep_ in ("det", "predet", "poss")
         and token.tag_ in ("DT", "PDT", "PRP$")
