@@ -476,3 +476,9 @@ def test_misspelt_given_name_joins_a_known_surname(mentions_of) -> None:  # type
     assert mention.actor.text == "Bashr Al Assad"
     assert mention.actor.name == "Bashar al-Assad"
     assert mention.actor.code == "SYRGOV"
+
+
+def test_reflexive_binds_to_its_clause_subject(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenyan President Zorbu Makalani knew that Chilean envoy Tavi Oranek liked himself."
+    himself = next(m for m in mentions_of(text) if m.kind == "pronoun")
+    assert himself.actor.name == "Tavi Oranek"

@@ -80,6 +80,7 @@ HONORIFICS = frozenset(
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
+REFLEXIVES = {"himself": "he", "herself": "she", "themselves": "they"}
 #: Nouns that, with "both" or "two", name a pair of actors already in the text.
 GROUP_NOUNS = {
     "side": "side",
@@ -126,6 +127,7 @@ class Found:
     person: bool = False  # names (or was resolved to) a person, not a state or a body
     said: str | None = None  # the person's name as written in this mention
     coordination: int | None = None  # char offset of the first conjunct when in "X and Y"
+    binder: int | None = None  # for a reflexive ("himself"): char offset of its clause's subject
     pronoun: str | None = None
     group_type: str | None = None  # "country" / "person" for "both sides", "the two ministers"
 
@@ -632,6 +634,13 @@ def pronoun_and_groups(doc: Doc, covered: set[int], sentence_of: dict[int, int])
     found: list[Found] = []
     for token in doc:
         lower = token.lower_
+        if lower in REFLEXIVES and token.i not in covered:
+            subject = _clause_subject(token)
+            if subject is not None:
+                found.append(
+                    _placeholder(token, token, sentence_of, pronoun=REFLEXIVES[lower], binder=subject.idx)
+                )
+            continue
         if (
             token.tag_ == "PRP"
             and (lower in PERSON_PRONOUNS or lower in PLURAL_PRONOUNS)
@@ -655,6 +664,14 @@ def pronoun_and_groups(doc: Doc, covered: set[int], sentence_of: dict[int, int])
     return found
 
 
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the clause a reflexive sits in ("Putin liked himself" → Putin)."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def singular(word: str) -> str:
     """Plural → singular for the few group nouns ("parties", "sides", "men")."""
     if word.endswith("ies"):
@@ -670,6 +687,7 @@ def _placeholder(
     sentence_of: dict[int, int],
     pronoun: str | None = None,
     group_type: str | None = None,
+    binder: int | None = None,
 ) -> Found:
     text = head.doc[first.i : head.i + 1].text
     mention = ActorMention(
@@ -687,4 +705,5 @@ def _placeholder(
         explicit=False,
         pronoun=pronoun,
         group_type=group_type,
+        binder=binder,
     )

@@ -126,6 +126,9 @@ def _role_holder(item: Found, role_holders: list[tuple[str, Actor, int]]) -> Act
 
 
 def _pronoun(item: Found, history: list[Found]) -> Found:
+    if item.binder is not None:
+        bound = next((earlier for earlier in reversed(history) if earlier.mention.head == item.binder), None)
+        return _with(item, bound.mention.actor, person=bound.person) if bound is not None else item
     sentence = item.mention.sentence_index
     plural = item.is_plural
     candidates = [
