@@ -308,6 +308,36 @@ def test_past_tense_story_carries_its_date(dated) -> None:  # type: ignore[no-un
     assert whens[6].precision == "publication"
 
 
+def test_bounds_reports_and_other_clauses_do_not_date(dated) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Protesters clashed with police on Sunday. Officials said the city was calm. "
+        "The party has governed since 1994. "
+        "This week's summit follows a meeting at which the leaders promised reforms. "
+        "Earlier, the minister had ruled out talks."
+    )
+    whens = dated(
+        text,
+        _event(text, "clashed"),
+        _event(text, "said", 1),
+        _event(text, "governed", 2),
+        _event(text, "promised", 3),
+        _event(text, "ruled", 4),
+    )
+    assert whens[0].date == date(2016, 11, 20)
+    assert [when.precision for when in whens[1:]] == ["publication"] * 4
+
+
+def test_measured_from_a_clause_dates_the_main_clause(dated) -> None:  # type: ignore[no-untyped-def]
+    text = "Relations plunged last month after Johnson was slammed."
+    (when,) = dated(text, _event(text, "plunged"))
+    assert (when.date, when.precision) == (date(2016, 10, 1), "month")
+
+
+def test_meeting_noun_takes_the_future_of_its_clause(timexes_of) -> None:  # type: ignore[no-untyped-def]
+    found = timexes_of("The bank will hold rates at a meeting on Thursday.")
+    assert _value(found, "Thursday") == "2016-11-24"
+
+
 def test_event_without_publication_date(dated) -> None:  # type: ignore[no-untyped-def]
     text = "The ministers met on Sunday. They signed a treaty on 12 March 2014."
     met, signed = dated(text, _event(text, "met"), _event(text, "signed", 1), published=None)

@@ -47,6 +47,14 @@ _FUTURE_WORDS = frozenset({"payable", "effective", "due", "deadline", "scheduled
 #: Prepositions that close a span; the span's end may lie either side of the publication date.
 _OPEN_PREPOSITIONS = frozenset({"until", "till", "through", "by", "to", "before"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
+#: Prepositions that make an expression a bound of a span rather than the time of the event.
+_BOUNDS = frozenset({"since", "until", "till", "by", "before", "after", "through", "between"})
+#: Clauses with their own time: an expression inside one does not date an event outside it.
+_OTHER_CLAUSES = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "csubj", "parataxis"})
+#: Subordinators an expression can measure from ("two weeks after", "a day before").
+_MEASURED_FROM = frozenset({"after", "before", "since", "until", "when"})
+#: Reporting verbs: their time is the report's, not the story's.
+_REPORTING = frozenset({"say", "tell", "add", "state", "note", "comment", "explain", "reply", "write"})
 #: How many sentences back a past-tense event without a date of its own looks for the story's date.
 STORY_SENTENCES = 3
 _TEMPORAL_PREPOSITIONS = frozenset(
@@ -72,6 +80,7 @@ def tense_of(token: Token) -> Tense:
     from the clause; an infinitive takes none either, and a modal ("could meet on Friday") looks ahead.
     """
     current = token
+    nominal = False  # passed through a noun: only an explicit future still counts
     for _ in range(10):
         if current.head.i == current.i:
             return None
@@ -81,10 +90,10 @@ def tense_of(token: Token) -> Tense:
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
             tense = _verb_tense(current)
             if tense != "nonfinite":
-                return tense  # type: ignore[return-value]
-        elif current.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or (
-            current.pos_ == "ADP" and current.lower_ in _OPEN_PREPOSITIONS
-        ):
+                return "future" if tense == "future" else None if nominal else tense  # type: ignore[return-value]
+        elif current.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            nominal = True
+        elif current.pos_ == "ADP" and current.lower_ in _OPEN_PREPOSITIONS:
             return None
     return None
 
@@ -144,8 +153,19 @@ def _find(doc: Doc, published: date | None, sentences: Sequence[Sentence]) -> li
             value=value,
             sentence_index=_sentence_index(sentences, starts, start),
         )
-        found.append(_Found(timex, match, head.i, match.reading))
+        found.append(_Found(timex, match, _attachment(head).i, match.reading))
     return found
+
+
+def _attachment(head: Token) -> Token:
+    """Where the expression attaches for dating. "last month after Johnson was slammed" and "10 months after
+    the unrest began" measure from a subordinate clause, which the parser makes their head; they date the
+    clause that clause modifies."""
+    verb = head.head
+    measured = any(child.dep_ == "mark" and child.lower_ in _MEASURED_FROM for child in verb.children)
+    if head.dep_ == "npadvmod" and verb.dep_ == "advcl" and measured:
+        return verb.head
+    return head
 
 
 def find_timexes(doc: Doc, published: date | None) -> list[TimeRef]:
@@ -192,17 +212,32 @@ def _dated(doc: Doc, item: _Found) -> EventDate:
     return EventDate(day, precision, _surface(doc, item))  # type: ignore[arg-type]
 
 
+def _is_bound(head: Token) -> bool:
+    """Whether the expression is a bound of a span ("since 1994", "by 2015") rather than a time."""
+    return head.dep_ == "pobj" and head.head.lower_ in _BOUNDS
+
+
 def _may_govern(doc: Doc, trigger: Token, item: _Found, published: date | None) -> bool:
-    """False for an expression that describes something else: one inside a relative clause or apposition
-    that does not contain the trigger ("Trump, who takes office in January, has stated …"), or a date to
-    come for a past-tense event."""
+    """False for an expression that does not give the event's date: one that bounds a span ("since 1994",
+    "by 2015"); one inside a relative clause or apposition that does not contain the trigger ("Trump, who
+    takes office in January, has stated …"); one in a clause below the trigger ("said the talks ended on
+    Friday" dates the talks, not the saying); or a date to come for a past-tense event."""
     head = doc[item.head]
+    if _is_bound(head) and not item.reading.anchored:
+        return False
     trigger_line = _ancestors(trigger)
     for token in _ancestors(head):
         if token in trigger_line:
             break
-        if token.dep_ in ("relcl", "acl", "appos"):
+        if token.dep_ in _OTHER_CLAUSES:
             return False
+    for token in trigger_line:
+        if token in _ancestors(head):
+            break
+        if token.dep_ in ("relcl", "acl", "appos"):
+            return False  # the trigger describes a noun of a clause the expression dates
+    if _rank(doc, trigger, item)[0] == 1:
+        return False
     dated = event_date(item.timex.value)
     if dated is not None and published is not None and dated[0] > published:
         tense = _verb_tense(trigger) if trigger.pos_ in ("VERB", "AUX") else tense_of(trigger)
@@ -210,8 +245,31 @@ def _may_govern(doc: Doc, trigger: Token, item: _Found, published: date | None) 
     return True
 
 
+@dataclass(slots=True)
+class _Story:
+    """What dating the events of one document carries from sentence to sentence."""
+
+    reach: dict[int, int]  # expression head → last sentence it dated as the story's time
+    breaks: frozenset[int]  # sentences told in the present or future, which end a story
+
+
+def _breaks(doc: Doc, sentences: Sequence[Sentence]) -> frozenset[int]:
+    """Sentences whose main verb is in the present or future tense (the present perfect still narrates)."""
+    result = set()
+    for sentence in sentences:
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or span.root.pos_ not in ("VERB", "AUX"):
+            continue
+        root = span.root
+        if any(child.dep_ == "aux" and child.lemma_ == "have" for child in root.children):
+            continue
+        if _verb_tense(root) in ("present", "future"):
+            result.add(sentence.index)
+    return frozenset(result)
+
+
 def _date_one(
-    doc: Doc, event: Event, found: list[_Found], published: date | None, reach: dict[int, int]
+    doc: Doc, event: Event, found: list[_Found], published: date | None, story: _Story
 ) -> EventDate:
     """The governing expression in the event's sentence; else the story's time for a past-tense report."""
     trigger = _trigger_token(doc, event)
@@ -229,37 +287,48 @@ def _date_one(
         if best.reading.anchored:
             return EventDate(published, "publication", None)
         return _dated(doc, best)
-    story = _story_time(event, trigger, found, published, reach)
-    if story is not None:
-        reach[story.head] = event.sentence_index
-        return _dated(doc, story)
+    told = _story_time(event, trigger, found, published, story)
+    if told is not None:
+        story.reach[told.head] = event.sentence_index
+        return _dated(doc, told)
     return EventDate(published, "publication", None)
 
 
 def _story_time(
-    event: Event, trigger: Token, found: list[_Found], published: date | None, reach: dict[int, int]
+    event: Event, trigger: Token, found: list[_Found], published: date | None, story: _Story
 ) -> _Found | None:
     """The last dated expression in the few sentences before a past-tense event that has none of its own.
 
     News tells a past event once with its date and goes on in the past tense without repeating it ("a phone
     call on Sunday … The Foreign Secretary spoke to Lavrov"); present and future clauses are not the story.
-    ``reach`` carries the story on while each following sentence narrates in the past.
+    The story goes on while sentences narrate in the past (or present perfect); one in the present or
+    future ("This week's summit follows …") ends it.
     """
+    last_break = max((index for index in story.breaks if index <= event.sentence_index), default=-1)
     verb = next((token for token in _ancestors(trigger) if token.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return None
+    doc = trigger.doc
     auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
-    if verb.tag_ != "VBD" and not any(aux.tag_ == "VBD" for aux in auxes):
-        return None  # only the simple or pluperfect past narrates; "has repeatedly stated" does not
+    if verb.tag_ != "VBD" and not any(aux.tag_ == "VBD" and aux.lemma_ == "be" for aux in auxes):
+        return None  # only the simple past narrates: "has stated" is now, "had ruled out" before the story
+    if verb.lemma_.lower() in _REPORTING:
+        return None  # a bare "said" in news is the day of the report, not the day of the story
     earliest = event.sentence_index - STORY_SENTENCES
     for item in reversed(found):
         index = item.timex.sentence_index
         if index >= event.sentence_index or item.reading.anchored:
             continue
-        if index < earliest and reach.get(item.head, -1) < event.sentence_index - 1:
+        if index < earliest and story.reach.get(item.head, -1) < event.sentence_index - 1:
+            return None
+        if index < last_break:
             return None
         dated = event_date(item.timex.value)
-        if dated is not None and (published is None or dated[0] <= published):
+        head = doc[item.head]
+        in_clause = _is_bound(head) or any(
+            token.dep_ in ("relcl", "acl", "appos") for token in _ancestors(head)
+        )
+        if dated is not None and not in_clause and (published is None or dated[0] <= published):
             return item
     return None
 
@@ -280,9 +349,9 @@ def date_events(
 ) -> tuple[list[TimeRef], list[Event]]:
     """The document's time expressions, and each event with ``when`` set from the one governing it."""
     found = _find(doc, published, sentences)
-    reach: dict[int, int] = {}
+    story = _Story({}, _breaks(doc, sentences))
     order = sorted(range(len(events)), key=lambda k: (events[k].sentence_index, events[k].trigger_span))
-    when = {k: _date_one(doc, events[k], found, published, reach) for k in order}
+    when = {k: _date_one(doc, events[k], found, published, story) for k in order}
     dated = [replace(event, when=when[k]) for k, event in enumerate(events)]
     return [item.timex for item in found], dated
 
