@@ -102,6 +102,16 @@ SAMPLES = {
     "dos apelos da oposição por uma nova abordagem das negociações com o seu vizinho.",
     "nl": "De regering zei maandag dat zij haar beleid aan de grens niet zal veranderen, ondanks de "
     "oproepen van de oppositie voor een nieuwe aanpak van de gesprekken met het buurland.",
+    "vi": "Chính phủ cho biết hôm thứ Hai rằng họ sẽ không thay đổi chính sách về biên giới, bất chấp lời "
+    "kêu gọi của phe đối lập về một cách tiếp cận mới trong các cuộc đàm phán với nước láng giềng.",
+    "sw": "Serikali ilisema Jumatatu kwamba haitabadilisha sera yake kuhusu mpaka, licha ya wito wa upinzani "
+    "wa mbinu mpya katika mazungumzo na jirani yake, na kwamba itaendelea na mazungumzo hayo.",
+    "tl": "Sinabi ng pamahalaan noong Lunes na hindi nito babaguhin ang patakaran nito sa hangganan, sa "
+    "kabila ng panawagan ng oposisyon para sa isang bagong paraan sa mga pag-uusap sa kapitbahay nito.",
+    "hr": "Vlada je u ponedjeljak rekla da neće promijeniti svoju politiku na granici, unatoč pozivima "
+    "oporbe na novi pristup pregovorima sa susjednom zemljom, koja je to odbila.",
+    "sk": "Vláda v pondelok uviedla, že nezmení svoju politiku na hranici, napriek výzvam opozície na nový "
+    "prístup k rokovaniam so susednou krajinou, ktorá je na to pripravená.",
     "ru": "Правительство заявило в понедельник, что не изменит свою политику на границе, несмотря на "
     "призывы оппозиции к новому подходу к переговорам с соседней страной.",
     "uk": "Уряд заявив у понеділок, що не змінить свою політику на кордоні, попри заклики опозиції до "

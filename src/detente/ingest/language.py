@@ -57,6 +57,13 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "hu": "a az és hogy nem is egy van meg ez de már csak mint volt még ha el kell után azt pedig vagy",
         "id": "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke ada oleh karena "
         "mereka kami adalah telah bisa",
+        "vi": "và của là có được trong cho những một các với không này đã người khi đến từ về như cũng "
+        "để theo sẽ đó nhưng rằng họ",
+        "sw": "na ya wa kwa katika ni za la kuwa hiyo huo hii ambao ambayo pia lakini kama sana baada "
+        "zaidi alisema yake wake",
+        "tl": "ang ng mga sa na ay si ni para kay hindi ito siya niya kanilang noong mula kung nang rin din",
+        "hr": "je i u na da se za su od sa koji što kao ali iz po bio bila će to ne kako nije koja",
+        "sk": "je na sa že to do ako aj by pre od po ale ktorý ktorá bol bola sú nie sme som",
         "ru": "и в не на что с по как это он она к из у за о от для же но так его был была были все "
         "также который бы",
         "uk": "і в не на що з по як це він вона до із у за про від для же але так його був була були "
