@@ -231,6 +231,21 @@ def test_reported_speech_forms(attrs, text: str, reported: str, speaker: str) ->
     assert found == [(reported, speaker)]
 
 
+def test_reported_speech_inside_reported_speech_stays_with_the_outer_speaker(attrs) -> None:  # type: ignore[no-untyped-def]
+    found = [(text, who) for a, text, who in attrs("Saito said he suggested that the firm hire an auditor.")]
+    assert found == [("he suggested that the firm hire an auditor", "Saito")]
+
+
+def test_speaker_words_leave_out_a_dateline(nlp) -> None:  # type: ignore[no-untyped-def]
+    from detente.quotes.cues import speaker_span
+
+    doc = nlp("LONDON (Reuters) - Olympus Chief Executive Michael Woodford said he met prosecutors.")
+    [report] = attribute(doc)
+    assert report.speaker is not None
+    start, end = speaker_span(report.speaker)
+    assert doc.text[start:end] == "Olympus Chief Executive Michael Woodford"
+
+
 def test_speaker_through_relative_clause_and_coordination(attrs) -> None:  # type: ignore[no-untyped-def]
     found = attrs("Lavrov, who met Johnson, smiled and said Moscow wanted better ties.")
     [(_attribution, text, speaker)] = [f for f in found if not f[0].direct]

@@ -385,7 +385,20 @@ def _indirect(doc: Doc, quoted: list[Quoted], direct: list[Attribution]) -> list
         if any(s < span[1] and span[0] < e for s, e in speech):
             continue
         found.append(Attribution(False, span, token, speaker))
-    return found
+    return _outer_reports(found)
+
+
+def _outer_reports(found: list[Attribution]) -> list[Attribution]:
+    """Reported speech inside other reported speech ("Saito said he suggested that …") stays with the outer
+    report: its speaker is the one the article quotes."""
+    return [
+        item
+        for item in found
+        if not any(
+            other is not item and other.span[0] <= item.span[0] and item.span[1] <= other.span[1]
+            for other in found
+        )
+    ]
 
 
 def _reported(token: Token) -> tuple[tuple[int, int], Token | None] | None:

@@ -182,6 +182,10 @@ def speaker_span(head: Token) -> tuple[int, int]:
     for token in head.lefts:
         if token.dep_ in _MODIFIERS:
             first = min(first, token.left_edge, key=lambda t: t.i)
+    for index in range(head.i - 1, first.i - 1, -1):
+        if head.doc[index].is_punct and head.doc[index].text not in ("'s", "\u2019s", "."):
+            first = head.doc[index + 1]  # a dateline ("LONDON (Reuters) - …") is not part of the name
+            break
     last = head
     for token in head.rights:
         if token.dep_ in ("compound", "flat") and token.i == last.i + 1:
