@@ -133,7 +133,7 @@ class ActorIndex:
                     found = self.at(child, depth + 1)
                     if found:
                         return found
-                if child.dep_ == "prep" and child.lower_ == "of":
+                if child.dep_ == "prep" and child.lower_ in {"of", "from"}:  # "soldiers from Gondor"
                     for grand in child.children:
                         if grand.dep_ == "pobj":
                             # "the ambassadors of Arnor, Osgiliath and Gondor" → all three

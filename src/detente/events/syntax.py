@@ -137,7 +137,9 @@ def with_conjuncts(token: Token) -> list[Token]:
     """A noun and the nouns coordinated with it ("Britain and France" → both)."""
     found = [token]
     for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+        coordinated = child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON"}
+        named_apposition = child.dep_ == "appos" and child.pos_ == "PROPN"  # "Mordor, the awful Fornost, and"
+        if coordinated or named_apposition:
             found.extend(with_conjuncts(child))
     return found
 
