@@ -92,6 +92,9 @@ def code_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
         predicate.flags |= syntax.modality(predicate.head, syntax.governor_of(predicate.head))
         if syntax.speech_head(predicate.head) is not None and not predicate.code.startswith("01"):
             predicate.flags.add("reported")
+        future = predicate.flags & {"future", "hypothetical"}
+        if "reported" in predicate.flags and future and "04" <= predicate.code[:2] <= "08":
+            predicate.code = combined_code("intent", predicate.code)  # "said X would give aid" → 033
         if "negated" in predicate.flags and "03" <= predicate.code[:2] <= "08":
             predicate.code = combined_code("refuse", predicate.code)  # "will not release" → 1243
     return predicates

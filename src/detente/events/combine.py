@@ -98,7 +98,10 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
             continue
         kind = lexicon.governors.get(governor.lemma_.lower())
         if governor.lemma_.lower() == "call" and not any(
-            child.lower_ in {"on", "upon", "for"} for child in governor.children
+            child.dep_ == "prep"
+            and child.lower_ in {"on", "upon", "for"}
+            and any(g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"} for g in child.children)
+            for child in governor.children
         ):
             kind = None  # "called Erdogan to apologize" is a phone call, "called on X to" an appeal
         obliged = [c for c in head.children if c.dep_ in syntax.SUBJECTS] if _must(head) else []
