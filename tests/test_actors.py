@@ -482,3 +482,19 @@ def test_reflexive_binds_to_its_clause_subject(mentions_of) -> None:  # type: ig
     text = "Kenyan President Zorbu Makalani knew that Chilean envoy Tavi Oranek liked himself."
     himself = next(m for m in mentions_of(text) if m.kind == "pronoun")
     assert himself.actor.name == "Tavi Oranek"
+
+
+def test_collective_noun_heads_its_members(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Dozens of Syrian rebels attacked the base."
+    mention = _by_text(mentions_of(text), "Dozens of Syrian rebels")
+    assert mention.actor.code == "SYRREB"
+    assert mention.head == text.index("Dozens")
+
+
+def test_international_codes_expose_their_sector() -> None:
+    assert split_code("IGOUNOJUDICJ") == (None, "JUD")
+    assert split_code("IGOWSTNAT") == (None, None)
+
+
+def test_organisation_words_are_not_surnames() -> None:
+    assert ActorKB.load_default().lookup("Party", date(2015, 1, 1)) is None

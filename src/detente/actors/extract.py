@@ -56,7 +56,7 @@ NAME_PARTICLES = frozenset(
 GENERIC_TITLES = frozenset({"commander", "commanders", "general", "generals", "officer", "officers", "chief"})
 FORMER = frozenset({"former", "ex", "ex-", "retired", "erstwhile", "onetime", "one-time"})
 #: Dependencies of a capital that speaks for its government ("Moscow said"; not "visited Moscow").
-ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "ROOT"})
 HONORIFICS = frozenset(
     {
         "mr",
@@ -379,6 +379,41 @@ def group_units(doc: Doc, units: list[Unit]) -> list[Unit]:
     return _share_heads(doc, tops, owner)
 
 
+#: Nouns that stand for a body of the actors in their "of" phrase ("a team of police", "dozens of rebels").
+COLLECTIVES = frozenset(
+    {
+        "team",
+        "group",
+        "unit",
+        "units",
+        "squad",
+        "contingent",
+        "delegation",
+        "members",
+        "member",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "scores",
+        "number",
+        "band",
+        "column",
+        "convoy",
+        "crowd",
+        "crowds",
+        "couple",
+    }
+)
+
+
+def _collective_of(root: Token) -> Token | None:
+    """The collective noun an "of" phrase belongs to ("a *team* of police"), if any."""
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in COLLECTIVES:
+        return prep.head
+    return None
+
+
 def _share_heads(doc: Doc, tops: list[Unit], owner: dict[int, Unit]) -> list[Unit]:
     """Units that modify the same unrecognised noun form one mention headed by it: in "Syrian government
     missiles" the state and the sector both describe *missiles*, which is what a verb will take as subject."""
@@ -386,13 +421,17 @@ def _share_heads(doc: Doc, tops: list[Unit], owner: dict[int, Unit]) -> list[Uni
     for unit in tops:
         root = doc[unit.start : unit.end].root
         head = root.head
+        collective = _collective_of(root)
+        if collective is not None and collective.i not in owner:
+            by_head.setdefault(collective.i, []).append(unit)
+            continue
         modifies = root.dep_ in ("compound", "amod", "nmod")
         if modifies and head.i not in owner and head.pos_ in ("NOUN", "PROPN"):
             by_head.setdefault(head.i, []).append(unit)
     merged: set[int] = set()
     result: list[Unit] = []
     for index, units in by_head.items():
-        if len(units) < 2:
+        if len(units) < 2 and _collective_of(doc[units[0].start : units[0].end].root) is None:
             continue
         head_unit = Unit(index, index + 1, "head")
         for unit in units:

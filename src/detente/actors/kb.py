@@ -28,6 +28,17 @@ _PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "di", "van", "von"
 _HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "mr.", "mrs.", "ms.", "dr."}
 )
+#: Words that make a dictionary name a body, not a person (no surname index for "... Union Party").
+_BODY_WORDS = frozenset(
+    {
+        *("party", "front", "army", "movement", "union", "council", "ministry", "forces", "force"),
+        *("brigade", "brigades", "organization", "organisation", "group", "committee", "government"),
+        *("league", "alliance", "association", "agency", "company", "bank", "corporation", "authority"),
+        *("commission", "court", "assembly", "parliament", "congress", "police", "guard", "guards"),
+        *("corps", "institute", "university", "fund", "federation", "network", "office", "department"),
+        *("service", "services", "society", "tigers"),
+    }
+)
 _CODE = re.compile(r"\[([^\]]*)\]")
 _DATE6 = re.compile(r"^\d{6}$")
 _DATE8 = re.compile(r"^\d{8}$")
@@ -132,7 +143,8 @@ class ActorKB:
             if alias:
                 self._by_alias.setdefault(alias, []).append(position)
         words = [word for word in normalise(entry.name).split() if not re.fullmatch(r"[ivx]+|jr|sr", word)]
-        if len(words) > 1 and any(role.start or role.end for role in entry.roles):
+        personal = 1 < len(words) <= 5 and not _BODY_WORDS.intersection(words)
+        if personal and any(role.start or role.end for role in entry.roles):
             self._by_surname.setdefault(words[-1], []).append(position)
 
     def add(

@@ -131,8 +131,10 @@ def organisation_names() -> dict[str, str]:
 def split_code(code: str) -> tuple[str | None, str | None]:
     """``RUSGOV`` → (``RUS``, ``GOV``); ``IGOUNO`` → (None, None); ``REB`` → (None, ``REB``)."""
     first = code[:3]
-    if not first or first in INTERNATIONAL:
+    if not first:
         return None, None
+    if first in INTERNATIONAL:
+        return None, _first_sector(code[3:])  # IGOUNOJUDICJ → JUD; IGOWSTNAT → None
     if first in region_codes():
         return None, _first_sector(code[3:])  # a region is not a state: no country
     if first in group_codes():
