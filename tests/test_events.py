@@ -335,3 +335,9 @@ def test_agentless_passive_in_a_bilateral_sentence(code) -> None:  # type: ignor
     assert {(e.source and e.source.code, e.target and e.target.code) for e in slams} == {("RUS", "GBRGOV")}
     assert all(e.confidence < 0.7 for e in slams)
     assert code("Johnson was slammed for his remarks.") == []
+
+
+def test_events_inside_an_if_clause_are_conditional(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Russia is ready to talk if Britain changes its policy and attacks Iran.")
+    attack = only(events, "19")
+    assert attack and attack[0].flags == ("conditional",)

@@ -312,8 +312,9 @@ def modality(predicate: Token, governor: Token | None) -> set[str]:
         holders.append(governor)
         if governor.pos_ == "ADJ" and governor.head is not governor:
             holders.append(governor.head)  # "is ready to …": the copula carries aux, neg, if-clauses
-    if predicate.dep_ == "advcl" and any(
-        child.dep_ == "mark" and child.lower_ in CONDITION_MARKS for child in predicate.children
+    clause = predicate.head if predicate.dep_ == "conj" else predicate  # "if X changes … and shows …"
+    if clause.dep_ == "advcl" and any(
+        child.dep_ == "mark" and child.lower_ in CONDITION_MARKS for child in clause.children
     ):
         flags.add("conditional")
     for holder in holders:
