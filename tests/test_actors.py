@@ -498,3 +498,16 @@ def test_international_codes_expose_their_sector() -> None:
 
 def test_organisation_words_are_not_surnames() -> None:
     assert ActorKB.load_default().lookup("Party", date(2015, 1, 1)) is None
+
+
+def test_led_coalition_belongs_to_its_leader_not_backed_forces(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(mentions_of("The Saudi-led coalition bombed the port. US-backed forces advanced."))
+    assert codes["The Saudi-led coalition"].startswith("SAU")
+    assert not codes.get("forces", "MIL").startswith("USA")
+
+
+def test_stateless_collective_located_in_a_country(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mention = _by_text(
+        mentions_of("Thousands of textile workers in Haiti protested."), "Thousands of textile workers"
+    )
+    assert mention.actor.country == "HTI"

@@ -447,6 +447,8 @@ def _attachment(span: Span, owner: dict[int, Unit]) -> Unit | None:
     head = root.head
     if head.i == root.i:
         return None
+    if head.lower_ == "led" and head.i == root.i + 2 and head.head.i != head.i:
+        return owner.get(head.head.i)  # "the Saudi-led coalition" is Saudi Arabia's (not so "US-backed")
     if root.dep_ in MODIFIER_DEPS or root.dep_ == "case":
         # Climb through an unrecognised noun of the same phrase ("Ministry of Defence spokesman").
         while head.i not in owner and head.dep_ in ("compound", "nmod") and head.head.i != head.i:
@@ -501,7 +503,8 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
     explicit_country = country
     country = country or fallback_country
     if country is None and org_code is None and name is None and owner:
-        country = _located_in(head, owner)
+        roots = [head, *(doc[unit.start : unit.end].root for unit in members)]
+        country = next((found for found in (_located_in(root, owner) for root in roots) if found), None)
     sectors = sectors or seat_sectors
     if roles and _former(doc, members):
         sectors = "ELI"  # former office-holders are elites in CAMEO
