@@ -19,7 +19,9 @@ def shared_path(*parts: str) -> Path:
     """A path under ../shared, skipping the test with a clear reason when it is absent."""
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"needs ../shared/{'/'.join(parts)} (development data beside the repository); absent here")
+        pytest.skip(
+            f"needs ../shared/{'/'.join(parts)} (development data beside the repository); absent here"
+        )
     return path
 
 

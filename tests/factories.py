@@ -58,7 +58,9 @@ def make_event(
 
 def coded_article(doc_id: str = "doc1", text: str = "The Foreign Secretary spoke to Lavrov.",
                   events: tuple[Event, ...] = ()) -> CodedArticle:  # fmt: skip
-    article = Article(doc_id=doc_id, text=text, title="Title", published=date(2016, 11, 21), removed=("Print:",))
+    article = Article(
+        doc_id=doc_id, text=text, title="Title", published=date(2016, 11, 21), removed=("Print:",)
+    )
     sentence = Sentence(0, 0, len(text), text)
     mention = ActorMention(GBR, (0, 21), 14, 0, "role")
     quote = Quote(stable_id(doc_id, 0), doc_id, True, text, (0, len(text)), RUS, "said", 0,

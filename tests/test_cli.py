@@ -14,6 +14,7 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from detente.cli import app
+from tests.test_ingest_feeds import site  # noqa: F401  (the local feed server fixture)
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((REPO / "src/detente/schema/output.schema.json").read_text())
@@ -73,7 +74,9 @@ def test_code_writes_valid_article_event_and_quote_lines(article: Path) -> None:
 
 def test_code_no_quotes_and_bad_input_error_line(article: Path, tmp_path: Path) -> None:
     missing = tmp_path / "missing.txt"
-    result = runner.invoke(app, ["code", str(article), str(missing), "--no-quotes", "--published", "2016-11-21"])
+    result = runner.invoke(
+        app, ["code", str(article), str(missing), "--no-quotes", "--published", "2016-11-21"]
+    )
     assert result.exit_code == 0, result.output
     lines = lines_of(result.stdout)
     assert "quote" not in {line["kind"] for line in lines}
@@ -125,7 +128,9 @@ def test_ingest_is_idempotent_then_events_and_relations(article: Path, tmp_path:
     assert events.exit_code == 0, events.output
     event_lines = lines_of(events.stdout)
     assert event_lines and all(line["kind"] == "event" for line in event_lines)
-    assert all({line["source"]["country"], line["target"]["country"]} == {"GBR", "RUS"} for line in event_lines)
+    assert all(
+        {line["source"]["country"], line["target"]["country"]} == {"GBR", "RUS"} for line in event_lines
+    )
 
     csv_out = runner.invoke(app, ["events", "--db", db, "--format", "csv"])
     assert csv_out.stdout.splitlines()[0].startswith("date,source,target,cameo")
@@ -156,3 +161,29 @@ def test_every_command_and_option_is_documented_in_readme() -> None:
             for opt in param.opts:
                 if opt.startswith("--") and opt != "--help":
                     assert opt in readme, f"README does not document {opt} of `detente {name}`"
+
+
+def test_watch_ingests_new_feed_entries_once(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from detente.storage import Store
+
+    _, base = site
+    db = str(tmp_path / "watch.duckdb")
+    args = ["watch", f"{base}/feed.rss", "--every", "1s", "--rounds", "1", "--db", db]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert re.search(r"documents: ok [1-9]", first.output), first.output
+    with Store(db) as store:
+        stored = store.counts().articles
+    assert stored >= 1
+    second = runner.invoke(app, args)
+    assert second.exit_code == 0, second.output
+    assert "documents: ok 0" in second.output
+    with Store(db) as store:
+        assert store.counts().articles == stored
+
+
+def test_watch_refuses_a_bad_interval(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["watch", "http://127.0.0.1:9/feed", "--every", "soon", "--db", str(tmp_path / "w")]
+    )
+    assert result.exit_code == 2 and "15m" in result.output

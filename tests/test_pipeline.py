@@ -24,7 +24,7 @@ def test_order_is_checked_before_any_document_runs() -> None:
     events = FakeStage("cameo.test.v1", ("doc", "mentions"), ("events",))
     actors = FakeStage("actors.test.v1", ("doc",), ("mentions",))
     check_order([actors, events])
-    with pytest.raises(PipelineError, match="requires mentions"):
+    with pytest.raises(PipelineError, match=r"requires mentions"):
         check_order([events, actors])
 
 
@@ -33,14 +33,14 @@ def test_builtin_stages_are_registered_with_versions_and_in_valid_order() -> Non
     config = Config()
     for name in (config.actors_stage, config.events_stage, config.quotes_stage, config.dates_stage):
         assert name in names
-    check_order([registry.make(name, config) for name in
-                 (config.actors_stage, config.events_stage, config.quotes_stage, config.dates_stage)])  # fmt: skip
+    stages = (config.actors_stage, config.events_stage, config.quotes_stage, config.dates_stage)
+    check_order([registry.make(name, config) for name in stages])
 
 
 def test_unknown_stage_and_bad_names_are_refused() -> None:
     with pytest.raises(PipelineError, match="registered"):
         registry.make("cameo.nothing.v9", Config())
-    with pytest.raises(PipelineError, match="family.method.v1"):
+    with pytest.raises(PipelineError, match=r"family\.method\.v1"):
         registry.register("NoVersion")
 
 
@@ -69,7 +69,8 @@ def test_worker_processes_give_the_same_results_in_order(pipeline) -> None:  # t
     articles = [
         article_from_text(text, doc_id=str(i))
         for i, text in enumerate(
-            ["Russia condemned Britain on Sunday.", "France met Germany in Paris.", "India accused Pakistan."] * 2
+            ["Russia condemned Britain on Sunday.", "France met Germany in Paris.", "India accused Pakistan."]
+            * 2
         )
     ]
     sequential = list(pipeline.run(articles, jobs=1))

@@ -3,7 +3,7 @@
 The library is the product; the CLI and the REST API are thin layers over these functions::
 
     import detente
-    coded = detente.code_text("Britain's foreign secretary spoke to Lavrov on Sunday.", published="2016-11-21")
+    coded = detente.code_text("Britain's foreign secretary spoke to Lavrov on Sunday.", "2016-11-21")
     for event in coded.events:
         print(event.source, event.cameo, event.target, event.when)
 """

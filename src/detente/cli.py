@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Iterable
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -38,18 +38,18 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     table = "table"
     csv = "csv"
 
 
-class TextFormat(str, Enum):
+class TextFormat(StrEnum):
     jsonl = "jsonl"
     text = "text"
 
 
-class Freq(str, Enum):
+class Freq(StrEnum):
     day = "day"
     week = "week"
     month = "month"
@@ -57,7 +57,8 @@ class Freq(str, Enum):
 
 Inputs = Annotated[list[str], typer.Argument(help="Files, directories, feed URLs, or - for stdin.")]
 PublishedOpt = Annotated[
-    str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for documents that carry none.")
+    str | None,
+    typer.Option("--published", help="Publication date (YYYY-MM-DD) for documents that carry none."),
 ]
 DbOpt = Annotated[str | None, typer.Option("--db", help="DuckDB file (default ./detente.duckdb).")]
 JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes for coding.")]
@@ -81,7 +82,9 @@ def _published(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--published") from None
+        raise typer.BadParameter(
+            f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--published"
+        ) from None
 
 
 def _config(path: Path | None, **overrides: Any) -> Config:
@@ -105,7 +108,9 @@ def _emit(line: dict[str, Any]) -> None:
 def code(
     inputs: Inputs,
     published: PublishedOpt = None,
-    fmt: Annotated[Format | None, typer.Option("--format", help="jsonl (default when piped) or table.")] = None,
+    fmt: Annotated[
+        Format | None, typer.Option("--format", help="jsonl (default when piped) or table.")
+    ] = None,
     no_quotes: Annotated[bool, typer.Option("--no-quotes", help="Leave quote lines out.")] = False,
     jobs_: JobsOpt = None,
     config_file: ConfigOpt = None,
@@ -138,11 +143,15 @@ def extract(
     inputs: Inputs,
     published: PublishedOpt = None,
     fmt: Annotated[TextFormat, typer.Option("--format", help="jsonl or text.")] = TextFormat.jsonl,
+    jobs_: JobsOpt = None,
     config_file: ConfigOpt = None,
 ) -> None:
     """Ingest only: one article line per document with its clean text. No NLP."""
     ok = failed = 0
-    for item in _guard(jobs.extract(inputs, published=_published(published), config=_config(config_file))):
+    items = jobs.extract(
+        inputs, published=_published(published), config=_config(config_file), jobs=jobs_ or 1
+    )
+    for item in _guard(items):
         if isinstance(item, Rejected):
             failed += 1
             _emit(output.error_line(item))
@@ -212,14 +221,53 @@ def ingest(
     )
     for rejected in report.errors:
         err.print(f"[red]failed[/red] {rejected.input}: {rejected.reason}")
-    if counts["failed"] and not (counts["ok"] or counts["unchanged"] or counts["duplicate"] or counts["skipped"]):
+    if counts["failed"] and not (
+        counts["ok"] or counts["unchanged"] or counts["duplicate"] or counts["skipped"]
+    ):
         raise typer.Exit(1)
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="RSS/Atom feed URLs or files.")],
+    every: Annotated[str, typer.Option("--every", help="Polling interval: 15m, 1h, 90s.")] = "15m",
+    rounds: Annotated[
+        int | None, typer.Option("--rounds", min=1, help="Stop after N polls (default: run on).")
+    ] = None,
+    db: DbOpt = None,
+    config_file: ConfigOpt = None,
+) -> None:
+    """Poll feeds and ingest only what is new (ETag/Last-Modified, seen URLs kept in the store)."""
+    from detente.ingest.feeds import parse_interval
+
+    try:
+        seconds = parse_interval(every)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--every") from None
+    config = _config(config_file, db=db)
+
+    def show(status: str, doc_id: str) -> None:
+        err.print(f"{status:9} {doc_id}")
+
+    with Store(config.db) as store:
+        try:
+            report = jobs.watch_into(store, feeds, seconds, rounds=rounds, config=config, progress=show)
+        except KeyboardInterrupt:
+            err.print("stopped; what was fetched is stored, and the next run resumes from it")
+            return
+    counts = report.counts
+    err.print(
+        f"documents: ok {counts['ok']}, skipped {counts['skipped']}, duplicate {counts['duplicate']}, "
+        f"failed {counts['failed']}; new events {report.events}, new quotes {report.quotes}"
+    )
 
 
 @app.command()
 def events(
     db: DbOpt = None,
-    dyad: Annotated[str | None, typer.Option("--dyad", help="A country pair, e.g. GBR-RUS (both directions).")] = None,
+    dyad: Annotated[
+        str | None, typer.Option("--dyad", help="A country pair, e.g. GBR-RUS (both directions).")
+    ] = None,
     since: Annotated[str | None, typer.Option("--since", help="First event date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last event date (YYYY-MM-DD).")] = None,
     fmt: Annotated[Format | None, typer.Option("--format", help="jsonl, csv or table.")] = None,
@@ -284,7 +332,17 @@ def summary(
 
 # -- formatting ---------------------------------------------------------------------------------------
 
-_EVENT_COLUMNS = ("date", "source", "target", "cameo", "quad_class", "goldstein", "flags", "trigger", "doc_id")
+_EVENT_COLUMNS = (
+    "date",
+    "source",
+    "target",
+    "cameo",
+    "quad_class",
+    "goldstein",
+    "flags",
+    "trigger",
+    "doc_id",
+)
 _RELATION_COLUMNS = ("period", "events", "quad_counts", "goldstein_sum", "goldstein_mean", "index")
 
 
@@ -322,12 +380,18 @@ def _print_table(lines: list[dict[str, Any]], columns: tuple[str, ...], title: s
 
 def _print_coded(result: CodedArticle, quotes: bool) -> None:
     article: Article = result.article
-    out.print(f"[bold]{article.title or article.doc_id}[/bold] ({article.published or 'undated'}, {article.status})")
+    out.print(
+        f"[bold]{article.title or article.doc_id}[/bold] ({article.published or 'undated'}, {article.status})"
+    )
     _print_table([output.event_line(event) for event in result.events], _EVENT_COLUMNS[:-1], "events")
     if quotes and result.quotes:
         table = Table("speaker", "direct", "text", title="quotes")
         for quote in result.quotes:
-            speaker = quote.speaker.code + " " + (quote.speaker.name or quote.speaker.text) if quote.speaker else "?"
+            speaker = (
+                quote.speaker.code + " " + (quote.speaker.name or quote.speaker.text)
+                if quote.speaker
+                else "?"
+            )
             table.add_row(speaker, "yes" if quote.direct else "no", quote.text[:120])
         out.print(table)
 

@@ -11,13 +11,14 @@ import logging
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from detente import ingest
 from detente import nlp as nlp_stage
 from detente.config import Config
+from detente.ingest.dedup import Deduper
 from detente.models import Article, CodedArticle, Rejected, TimeRef, stable_id
 from detente.pipeline import Pipeline
 from detente.storage import Store
@@ -25,7 +26,7 @@ from detente.storage import Store
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, str], None]
-"""Called as ``progress(status, doc_id)`` once per document; status ∈ ok, skipped, duplicate, unchanged, failed."""
+"""``progress(status, doc_id)``, once per document; status: ok, skipped, duplicate, unchanged, failed."""
 
 SAMPLES = Path(__file__).parent / "samples" / "articles.jsonl"
 
@@ -60,7 +61,53 @@ def ingest_into(
     pipeline: Pipeline | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Code documents and store them. Idempotent: what is stored unchanged is not coded again."""
+    """Code documents and store them. Idempotent: what is stored unchanged is not coded again.
+
+    Exact and near duplicates of stored articles (across sources and runs) are stored as copies of their
+    original (``duplicate_of``) and not coded again.
+    """
+    config = config or Config()
+    deduper = _load_deduper(store)
+    try:
+        items = ingest.read_inputs(inputs, config, published, deduper=deduper)
+        return ingest_articles(store, items, config=config, pipeline=pipeline, progress=progress)
+    finally:
+        store.save_state(DEDUP_STATE, deduper.to_state())
+
+
+def watch_into(
+    store: Store,
+    feeds: Iterable[str],
+    every: float,
+    *,
+    rounds: int | None = None,
+    config: Config | None = None,
+    pipeline: Pipeline | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Poll feeds every ``every`` seconds and ingest what is new; resumes after a restart from the store."""
+    from detente.ingest import feeds as feed_reader
+
+    config = replace(config or Config(), batch_size=1)  # store each article as it arrives
+    deduper = _load_deduper(store)
+
+    def arrivals() -> Iterator[Article | Rejected]:
+        for item in feed_reader.watch(feeds, every, store, config, rounds=rounds):
+            yield ingest.mark_duplicate(item, deduper) if isinstance(item, Article) else item
+            store.save_state(DEDUP_STATE, deduper.to_state())
+
+    return ingest_articles(store, arrivals(), config=config, pipeline=pipeline, progress=progress)
+
+
+def ingest_articles(
+    store: Store,
+    items: Iterable[Article | Rejected],
+    *,
+    config: Config | None = None,
+    pipeline: Pipeline | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Code and store articles from any source; each is committed as soon as it is coded."""
     config = config or Config()
     pipeline = pipeline or Pipeline(config)
     stages = pipeline.stage_names
@@ -72,15 +119,15 @@ def ingest_into(
             progress(status, doc_id)
 
     def to_code() -> Iterator[Article | Rejected]:
-        for item in ingest.read_inputs(inputs, config, published):
+        for item in items:
             if isinstance(item, Rejected):
                 yield item
                 continue
             if store.is_current(item.doc_id, item.text, stages):
                 note("unchanged", item.doc_id)
                 continue
-            original = store.find_by_hash(item.text)
-            if original is not None and original != item.doc_id:
+            original = _duplicate_of(item)
+            if original is not None:
                 store.save(CodedArticle(item, (), (), (), (), ()), stages, duplicate_of=original)
                 note("duplicate", item.doc_id)
                 continue
@@ -102,11 +149,25 @@ def ingest_into(
     return report
 
 
+DEDUP_STATE = "ingest.dedup"
+
+
+def _load_deduper(store: Store) -> Deduper:
+    state = store.load_state(DEDUP_STATE)
+    return Deduper.from_state(state) if state else Deduper()
+
+
+def _duplicate_of(article: Article) -> str | None:
+    """The original's doc_id when ingest marked the article "duplicate: X" or "near-duplicate: X"."""
+    kind, _, original = article.status.partition(": ")
+    return original if kind in ("duplicate", "near-duplicate") and original else None
+
+
 def extract(
-    inputs: Iterable[str], *, published: date | None = None, config: Config | None = None
+    inputs: Iterable[str], *, published: date | None = None, config: Config | None = None, jobs: int = 1
 ) -> Iterator[Article | Rejected]:
-    """Ingest only: clean articles, no NLP."""
-    return ingest.read_inputs(inputs, config or Config(), published)
+    """Ingest only: clean articles, no NLP (``jobs`` worker processes for extraction)."""
+    return ingest.read_inputs(inputs, config or Config(), published, jobs=jobs)
 
 
 def times(

@@ -52,7 +52,9 @@ def load(preferred: str = "") -> Language:
         raise ModelError(f"cannot load spaCy pipeline {name!r}: {exc}; run `make install`") from exc
     version = nlp.meta.get("version")
     if name in MODEL_CANDIDATES and version != MODEL_VERSION:
-        raise ModelError(f"spaCy pipeline {name!r} is version {version}, detente is pinned to {MODEL_VERSION}")
+        raise ModelError(
+            f"spaCy pipeline {name!r} is version {version}, detente is pinned to {MODEL_VERSION}"
+        )
     if not Language.has_factory("detente_paragraphs"):
         Language.component("detente_paragraphs")(_paragraph_breaks)
     nlp.add_pipe("detente_paragraphs", before="parser")

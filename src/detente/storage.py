@@ -86,6 +86,12 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0003_state",  # named JSON state of long-lived components (the ingest deduplicator)
+        """
+        CREATE TABLE state (name VARCHAR PRIMARY KEY, value JSON, saved_at TIMESTAMP);
+        """,
+    ),
 )
 
 _PER_DOC_TABLES = ("sentences", "mentions", "events", "quotes", "timexes")
@@ -145,7 +151,8 @@ class Store:
         unknown = done - known
         if unknown:
             raise StorageError(
-                f"database {self.path!r} has migrations this detente does not know ({', '.join(sorted(unknown))}); "
+                f"database {self.path!r} has migrations this detente does not know "
+                f"({', '.join(sorted(unknown))}); "
                 "upgrade detente"
             )
         for name, sql in MIGRATIONS:
@@ -170,14 +177,6 @@ class Store:
         ).fetchone()
         return row is not None and row[0] == content_hash(text) and row[1] == ",".join(stages)
 
-    def find_by_hash(self, text: str) -> str | None:
-        """The doc_id of a stored article with the same normalised text, if any."""
-        row = self.db.execute(
-            "SELECT doc_id FROM articles WHERE content_hash = ? AND duplicate_of IS NULL LIMIT 1",
-            [content_hash(text)],
-        ).fetchone()
-        return str(row[0]) if row else None
-
     def save(self, coded: CodedArticle, stages: Sequence[str], duplicate_of: str | None = None) -> None:
         """Store one coded article and everything found in it, replacing an older version atomically."""
         article = coded.article
@@ -185,7 +184,8 @@ class Store:
         try:
             self._delete_doc(article.doc_id)
             self.db.execute(
-                "INSERT INTO articles (doc_id, input, title, published, url, source, author, language, status,"
+                "INSERT INTO articles (doc_id, input, title, published, url, source, author, language,"
+                " status,"
                 " chars, sentences, removed, text, content_hash, stages, duplicate_of)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
@@ -212,7 +212,10 @@ class Store:
             self._insert_many("quotes", [_quote_row(quote) for quote in coded.quotes])
             self._insert_many(
                 "timexes",
-                [(doc_id, t.text, t.span[0], t.span[1], t.type, t.value, t.sentence_index) for t in coded.timexes],
+                [
+                    (doc_id, t.text, t.span[0], t.span[1], t.type, t.value, t.sentence_index)
+                    for t in coded.timexes
+                ],
             )
             self.db.execute("COMMIT")
         except Exception:
@@ -220,7 +223,9 @@ class Store:
             raise
 
     def save_rejected(self, rejected: Rejected) -> None:
-        self.db.execute("DELETE FROM rejected WHERE doc_id = ? AND input = ?", [rejected.doc_id, rejected.input])
+        self.db.execute(
+            "DELETE FROM rejected WHERE doc_id = ? AND input = ?", [rejected.doc_id, rejected.input]
+        )
         self.db.execute(
             "INSERT INTO rejected (doc_id, input, reason) VALUES (?, ?, ?)",
             [rejected.doc_id, rejected.input, rejected.reason],
@@ -315,13 +320,25 @@ class Store:
     def busiest_dyads(self, limit: int = 5) -> list[tuple[str, str, int]]:
         """Country pairs with the most events (unordered pairs, two different countries)."""
         rows = self.db.execute(
-            "SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b,"
+            "SELECT least(source_country, target_country) AS a,"
+            " greatest(source_country, target_country) AS b,"
             " count(*) AS n FROM events"
             " WHERE source_country IS NOT NULL AND target_country IS NOT NULL"
             " AND source_country <> target_country GROUP BY a, b ORDER BY n DESC, a, b LIMIT ?",
             [limit],
         ).fetchall()
         return [(str(a), str(b), int(n)) for a, b, n in rows]
+
+    # -- named component state ---------------------------------------------------------------------------
+
+    def load_state(self, name: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT value FROM state WHERE name = ?", [name]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def save_state(self, name: str, value: dict[str, Any]) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO state VALUES (?, ?, current_timestamp)", [name, json.dumps(value)]
+        )
 
     # -- feed state (``detente.ingest.feeds.SeenStore``, used by ``watch``) ------------------------------
 

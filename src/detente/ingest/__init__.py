@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from detente.ingest.fetch import Fetcher
 
 __all__ = [
-    "RawDocument", "article_from_text", "build", "build_safely", "parallel_map", "parse_date", "read_inputs",
-    "read_raw",
+    "RawDocument", "article_from_text", "build", "build_safely", "mark_duplicate", "parallel_map", "parse_date",
+    "read_inputs", "read_raw",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
@@ -243,11 +243,18 @@ def parallel_map(
 
 def _dedup(results: Iterable[Article | Rejected], deduper: Deduper | None) -> Iterator[Article | Rejected]:
     for result in results:
-        if deduper is None or isinstance(result, Rejected) or result.status != "ok":
+        if deduper is None or isinstance(result, Rejected):
             yield result
-            continue
-        status, original = deduper.check(result)
-        yield result if status == "new" else _replace(result, status=f"{status}: {original}")
+        else:
+            yield mark_duplicate(result, deduper)
+
+
+def mark_duplicate(article: Article, deduper: Deduper) -> Article:
+    """The article, with status "duplicate: <id>" or "near-duplicate: <id>" when it repeats a known one."""
+    if article.status != "ok":
+        return article
+    status, original = deduper.check(article)
+    return article if status == "new" else _replace(article, status=f"{status}: {original}")
 
 
 def read_raw(
