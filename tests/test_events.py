@@ -341,3 +341,9 @@ def test_events_inside_an_if_clause_are_conditional(code) -> None:  # type: igno
     events = code("Russia is ready to talk if Britain changes its policy and attacks Iran.")
     attack = only(events, "19")
     assert attack and attack[0].flags == ("conditional",)
+
+
+def test_announced_own_refusal(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Iran says it will not release the hostages.")
+    assert [e.cameo for e in events] == ["1243"]
+    assert events[0].source is not None and events[0].source.code == "IRN"

@@ -31,7 +31,7 @@ LIGHT_VERBS = {
     "hold", "have", "make", "launch", "carry", "conduct", "stage", "begin", "start", "impose", "issue",
     "express", "sign", "reach", "pledge", "offer", "announce", "open", "deliver", "lodge", "file", "level",
     "mount", "extend", "give", "provide", "continue", "resume", "receive", "take", "pay", "voice", "seal",
-    "intensify", "escalate", "step", "declare", "order", "call", "end", "wage", "unleash", "perform",
+    "intensify", "escalate", "step", "declare", "order", "call", "wage", "unleash", "perform",
 }  # fmt: skip
 #: Nouns that stand for two actors named earlier ("both parties", "the two sides", "both ministers").
 PAIR_NOUNS = {

@@ -119,6 +119,8 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
                 if predicate.code >= "14"
                 else None
             )
+        if kind == "intent" and any(child.dep_ == "neg" for child in head.children):
+            kind = "refuse"  # "says it will not accept refugees": a refusal, not an intent
         if kind is None or (governor.pos_ not in {"VERB", "ADJ"}):
             continue
         if kind in {"plain", "future", "hypothetical"}:
