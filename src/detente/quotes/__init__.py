@@ -124,14 +124,17 @@ def _direct(
         if stretch is None:
             continue
         cue = find_cue(stretch, before=is_before)
-        if cue is None:
+        if cue is None or item.outer_start <= cue.token.idx < item.outer_end:
             continue
         if _governs(cue, inner, stretch, is_before, pre is None):
-            speaker = cue.speaker or _fallback_speaker(cue, inner, stretch, is_before)
+            speaker = cue.speaker
+            if speaker is None or item.outer_start <= speaker.idx < item.outer_end:
+                speaker = _fallback_speaker(cue, inner, stretch, is_before)
             return Attribution(True, (item.start, item.end), cue.token, speaker)
     if pre is None and previous is not None and _follows_attribution(doc, previous, item):
         return Attribution(True, (item.start, item.end), None, previous.speaker, inherited=True)
-    if pre is None and _is_sentence(doc, inner, item) and _ends_sentence(doc, item, post):
+    introduced = pre is None or pre[-1].text == ":"  # "Then, on CNN: “…”" introduces speech without a cue
+    if introduced and _is_sentence(doc, inner, item) and _ends_sentence(doc, item, post):
         if previous is not None and _near(doc.text, previous.span[1], item.start):
             return Attribution(True, (item.start, item.end), None, previous.speaker, inherited=True)
         return Attribution(True, (item.start, item.end), None, None)
