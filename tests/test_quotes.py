@@ -158,6 +158,11 @@ def test_split_quote_gives_two_quotes_with_one_speaker(attrs) -> None:  # type: 
     assert {f[1] for f in found} == {"Johnson"} and {f[2] for f in found} == {"told"}
 
 
+def test_one_word_quote_is_not_its_own_speaker(attrs) -> None:  # type: ignore[no-untyped-def]
+    found = directs(attrs('"Safety," said Grimm, a Trump supporter. "Safety for the whole country."'))
+    assert found == [("Safety,", "Grimm", "said"), ("Safety for the whole country.", "Grimm", None)]
+
+
 def test_according_to(attrs) -> None:  # type: ignore[no-untyped-def]
     found = directs(
         attrs("\u201cThe army has withdrawn from the city,\u201d according to the defence ministry.")
