@@ -221,7 +221,5 @@ SET_WORDS: dict[str, str] = {
 }
 
 #: Modifiers that TimeML keeps inside the expression without changing its value.
-APPROXIMATORS = frozenset(
-    {"about", "around", "nearly", "almost", "some", "roughly", "approximately", "over", "only", "just"}
-)
+APPROXIMATORS = frozenset({"about", "around", "nearly", "almost", "some", "roughly", "approximately"})
 EDGE_MODIFIERS = frozenset({"early", "late", "mid", "end", "beginning", "middle"})

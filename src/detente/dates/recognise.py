@@ -609,10 +609,12 @@ def _extend(scanner: _Scanner, match: Match) -> Match:
         if word == "-" and scanner.word(start - 2) == "mid":
             start -= 2
         elif (word in ("early", "late", "mid") and kind in ("date", "relunit", "season")) or (
-            word in lex.APPROXIMATORS and kind in ("relunit", "duration")
+            word in lex.APPROXIMATORS and kind == "relunit"
         ):
             start -= 1
-        elif word == "than" and scanner.word(start - 2) in ("more", "less"):
+        elif word == "the" and kind == "duration" and start == match.start and scanner.doc[start].like_num:
+            start -= 1  # "the nine months": TimeML keeps the article of a counted duration
+        elif word == "than" and scanner.word(start - 2) in ("more", "less") and kind == "relunit":
             start -= 2
         elif word == "of" and scanner.word(start - 2) in ("end", "beginning", "middle", "start"):
             start -= 2
