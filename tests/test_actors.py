@@ -511,3 +511,14 @@ def test_stateless_collective_located_in_a_country(mentions_of) -> None:  # type
         mentions_of("Thousands of textile workers in Haiti protested."), "Thousands of textile workers"
     )
     assert mention.actor.country == "HTI"
+
+
+def test_possessive_survives_a_misparse_and_passing_bodies_do_not_recode(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    codes = _codes(
+        mentions_of(
+            "The UN has called on Libya ’s internationally recognized government to act. "
+            "All Pakistani pro-Taliban newspapers were banned."
+        )
+    )
+    assert codes["Libya ’s internationally recognized government"] == "LBYGOV"
+    assert codes["Pakistani pro-Taliban newspapers"].startswith("PAK")

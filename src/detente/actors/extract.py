@@ -449,6 +449,10 @@ def _attachment(span: Span, owner: dict[int, Unit]) -> Unit | None:
         return None
     if head.lower_ == "led" and head.i == root.i + 2 and head.head.i != head.i:
         return owner.get(head.head.i)  # "the Saudi-led coalition" is Saudi Arabia's (not so "US-backed")
+    if root.dep_ != "poss" and any(child.dep_ == "case" and child.i > root.i for child in root.children):
+        possessed = _possessed(root)  # "Libya ’s government" misparsed: the 's still marks the owner
+        if possessed is not None:
+            return owner.get(possessed.i)
     if root.dep_ in MODIFIER_DEPS or root.dep_ == "case":
         # Climb through an unrecognised noun of the same phrase ("Ministry of Defence spokesman").
         while head.i not in owner and head.dep_ in ("compound", "nmod") and head.head.i != head.i:
@@ -526,8 +530,10 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
             code = known_code
         else:
             code = explicit_country + sectors
-    elif org_code is not None:
+    elif org_code is not None and (top.kind == "org" or explicit_country is None):
         code = org_code
+    elif org_code is not None:
+        code = (explicit_country or "") + sectors  # a body named in passing: "Pakistani pro-Taliban papers"
     else:
         code = (country or "") + sectors
     if not code and name is None:
@@ -535,7 +541,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
     if top.kind == "role" and not top.children and head.pos_ == "ADJ":
         return None  # a bare adjective ("state-owned") describes, it does not act
     person = name is not None
-    if name is None:
+    if name is None and (code == org_code or not org_code):
         name = org_name
     actor_country, sector = split_code(code) if code else (None, None)
     text = doc[start:end].text
@@ -630,6 +636,21 @@ def _subject_like(token: Token) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ in ARGUMENT_DEPS
+
+
+def _possessed(owner_token: Token) -> Token | None:
+    """The noun a possessive marks as owned: the head of the words after the "'s"."""
+    doc = owner_token.doc
+    case = next(child for child in owner_token.children if child.dep_ == "case")
+    if case.i + 1 >= len(doc):
+        return None
+    token = doc[case.i + 1]
+    for _ in range(6):
+        if token.head.i > token.i and token.dep_ in ("amod", "compound", "advmod", "nummod", "nmod"):
+            token = token.head
+        else:
+            break
+    return token if token.pos_ in ("NOUN", "PROPN") else None
 
 
 def _located_in(head: Token, owner: dict[int, Unit]) -> str | None:
