@@ -612,8 +612,14 @@ def _extend(scanner: _Scanner, match: Match) -> Match:
             word in lex.APPROXIMATORS and kind == "relunit"
         ):
             start -= 1
-        elif word == "the" and kind == "duration" and start == match.start and scanner.doc[start].like_num:
-            start -= 1  # "the nine months": TimeML keeps the article of a counted duration
+        elif (
+            word == "the"
+            and kind == "duration"
+            and start == match.start
+            and scanner.doc[start].like_num
+            and "-" not in scanner.words[match.start : match.end]
+        ):
+            start -= 1  # "the nine months" keeps its article; "the five-year war" is the war's
         elif word == "than" and scanner.word(start - 2) in ("more", "less") and kind == "relunit":
             start -= 2
         elif word == "of" and scanner.word(start - 2) in ("end", "beginning", "middle", "start"):
