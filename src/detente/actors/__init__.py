@@ -18,17 +18,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from detente.actors.extract import (
-    Found,
-    compose,
-    group_units,
-    lexicon_units,
-    name_units,
-    pronoun_and_groups,
-)
+from detente.actors.extract import Found, compose, group_units
 from detente.actors.kb import ActorKB, Observation, observations
 from detente.actors.lexicon import describe_code, matchers_for, split_code
+from detente.actors.pronouns import pronoun_and_groups
 from detente.actors.resolve import resolve
+from detente.actors.units import lexicon_units, name_units
 from detente.config import Config
 from detente.models import ActorMention, Sentence
 from detente.pipeline import DocState

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from detente.actors.extract import PERSON_TITLES, Found
+from detente.actors.extract import Found
 from detente.actors.kb import normalise
+from detente.actors.units import PERSON_TITLES
 from detente.models import Actor, ActorMention
 
 NAME_PARTICLES = frozenset(
