@@ -39,6 +39,10 @@ _BODY_WORDS = frozenset(
         *("service", "services", "society", "tigers"),
     }
 )
+#: Dictionary aliases that are ordinary words ("The Organization" for one group): never looked up.
+_GENERIC_ALIASES = _BODY_WORDS | frozenset(
+    {"organization", "organisation", "opposition", "resistance", "state", "regime", "movement", "rebels"}
+)
 _CODE = re.compile(r"\[([^\]]*)\]")
 _DATE6 = re.compile(r"^\d{6}$")
 _DATE8 = re.compile(r"^\d{8}$")
@@ -92,7 +96,7 @@ def normalise(name: str) -> str:
     text = re.sub(r"[^\w' -]+", " ", text)
     text = text.replace("-", " ")
     words = [word for word in text.split() if word]
-    while words and words[0] in _HONORIFICS:
+    while words and (words[0] in _HONORIFICS or (words[0] == "the" and len(words) > 1)):
         words = words[1:]
     if words and words[-1] in {"'s", "s'"}:
         words = words[:-1]
@@ -140,7 +144,7 @@ class ActorKB:
         position = len(self._entries)
         self._entries.append(entry)
         for alias in {normalise(alias) for alias in (entry.name, *entry.aliases)}:
-            if alias:
+            if alias and alias not in _GENERIC_ALIASES:
                 self._by_alias.setdefault(alias, []).append(position)
         words = [word for word in normalise(entry.name).split() if not re.fullmatch(r"[ivx]+|jr|sr", word)]
         personal = 1 < len(words) <= 5 and not _BODY_WORDS.intersection(words)

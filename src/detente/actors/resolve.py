@@ -69,7 +69,8 @@ def resolve(found: list[Found]) -> list[ActorMention]:
             continue
         actor = mention.actor
         if item.person and actor.name and mention.kind == "name" and len(actor.name.split()) > 1:
-            persons.append((name_words(actor.name), actor))
+            # both the canonical and the written name ("Chekib Khalil" written "Chakib Khelil")
+            persons.append((name_words(actor.name) | name_words(item.said or ""), actor))
         if actor.name and actor.code and mention.kind == "name":
             bodies[normalise(actor.name)] = actor
         if item.person and actor.name:

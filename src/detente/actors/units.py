@@ -7,6 +7,7 @@ groups the units that modify one another into mentions.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -18,6 +19,8 @@ from detente.models import Actor
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+#: Stock tickers in wire copy ("TEF.MC", "7203.T") are not names.
+_TICKER = re.compile(r"^[A-Z0-9]{1,6}\.[A-Z]{1,3}$")
 #: Entity types a proper noun in a name run cannot have ("May" the month is not Theresa May).
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 #: Lower-case words inside names ("Nick Van den Brul", "Bashar al-Assad").
@@ -161,7 +164,7 @@ def _name_runs(doc: Doc, covered: set[int]) -> list[tuple[int, int]]:
                 and doc[token.i + 1].tag_ in ("NNP", "NNPS")
             )
         )
-        if token.lower_ in HONORIFICS or token.ent_type_ in NOT_NAMES:
+        if token.lower_ in HONORIFICS or token.ent_type_ in NOT_NAMES or _TICKER.match(token.text):
             inside = False
         if inside and start is None:
             start = token.i
