@@ -111,14 +111,14 @@ def attribute(doc: Doc) -> list[Attribution]:
 def _direct(
     doc: Doc, item: Quoted, before: Quoted | None, after: Quoted | None, previous: Attribution | None
 ) -> Attribution | None:
+    """The attribution of one quoted stretch, or None when it is not speech (a scare quote, a title)."""
     inner = doc.char_span(item.start, item.end, alignment_mode="expand")
     if inner is None or len(inner) == 0:
         return None
     pre = _pre_stretch(doc, item, before)
     post = _post_stretch(doc, item, after)
-    ends_comma = doc.text[item.start : item.end].rstrip().endswith(",") or doc.text[
-        item.outer_end : item.outer_end + 1
-    ] in (",",)
+    # '“X,” he said' and '“X”, he said' attribute to the words after the quote before those before it.
+    ends_comma = doc.text[item.end - 1] == "," or doc.text[item.outer_end : item.outer_end + 1] == ","
     order = [(post, False), (pre, True)] if ends_comma else [(pre, True), (post, False)]
     for stretch, is_before in order:
         if stretch is None:
@@ -126,7 +126,7 @@ def _direct(
         cue = find_cue(stretch, before=is_before)
         if cue is None or item.outer_start <= cue.token.idx < item.outer_end:
             continue
-        if _governs(cue, inner, stretch, is_before, pre is None):
+        if _governs(cue, inner, is_before, pre is None):
             speaker = cue.speaker
             if speaker is None or item.outer_start <= speaker.idx < item.outer_end:
                 speaker = _fallback_speaker(cue, inner, stretch, is_before)
@@ -203,27 +203,24 @@ def _attribution_sentence(words: list[Token]) -> bool:
     return False
 
 
-def _governs(cue: Cue, inner: Span, stretch: Span, is_before: bool, starts_sentence: bool) -> bool:
+def _governs(cue: Cue, inner: Span, is_before: bool, starts_sentence: bool) -> bool:
     """Whether the cue attributes these quoted words as speech rather than quoting a phrase in passing."""
     root = _quote_root(inner)
     if root is None or _partial(root, inner) or _is_title(inner):
         return False
     if is_before and not _set_off(cue, inner) and _names(cue, inner):
         return False
-    outside = root.head.i not in range(inner.start, inner.end)
-    if outside and _descends(root, cue.token) and _direct_child(root, cue.token):
+    if _direct_child(root, cue.token):
         return True
     doc = inner.doc
     if is_before:
         between = doc[cue.token.i + 1 : inner.start]
         tail = [t for t in between if not (t.is_space or t.text in _MARK_CHARS)]
-        if tail and tail[-1].text == ":":
+        if tail and (tail[-1].text == ":" or (cue.kind == "according" and tail[-1].text == ",")):
             return True
         if tail and tail[-1].text == ",":
             return all(t.pos_ not in ("VERB", "AUX") or t.dep_ == "aux" for t in tail)
-        if cue.kind == "according" and tail and tail[-1].text == ",":
-            return True
-        return bool(tail) is False or all(t.lower_ in ("that", ",", ":") for t in tail)
+        return all(t.lower_ in ("that", ",", ":") for t in tail)
     if not starts_sentence:
         return False
     between = doc[inner.end : cue.token.i]
@@ -234,7 +231,7 @@ def _governs(cue: Cue, inner: Span, stretch: Span, is_before: bool, starts_sente
             continue
         if cue.speaker is None and token.pos_ not in ("VERB", "AUX"):
             continue  # a misparsed subject ("Brent Bozell III, founder of …, tells"): see _fallback_speaker
-        if token.dep_ in ("aux", "advmod", "neg") and token.head == cue.token:
+        if token.dep_ in ("aux", "advmod", "neg") and token.head.i == cue.token.i:
             continue
         return False
     return True
@@ -306,14 +303,11 @@ def _is_title(inner: Span) -> bool:
 
 
 def _quote_root(inner: Span) -> Token | None:
+    """The first word of the quote whose head lies outside it (or that heads its own sentence)."""
     for token in inner:
         if not (inner.start <= token.head.i < inner.end) or token.head.i == token.i:
             return token
     return None
-
-
-def _descends(token: Token, ancestor: Token) -> bool:
-    return any(a.i == ancestor.i for a in token.ancestors)
 
 
 def _direct_child(root: Token, cue: Token) -> bool:

@@ -32,7 +32,7 @@ SPEECH_VERBS = frozenset(
     )
 )  # fmt: skip
 
-#: Verbs that report speech only with a content clause or a quote, never on their own (to avoid "attack").
+#: Verbs that report speech only with a content clause or a quote; with a bare phrase they describe.
 WEAK_SPEECH_VERBS = frozenset(
     (
         "rule", "order", "agree", "disagree", "criticise", "criticize", "slam", "blast", "attack", "praise",
@@ -62,16 +62,14 @@ class Cue:
     kind: str  # verb | according | noun | colon
 
 
-def is_speech_verb(token: Token, strict: bool = False) -> bool:
-    """Whether the token is a verb of speaking; ``strict`` leaves out verbs that need a content clause."""
+def is_speech_verb(token: Token) -> bool:
+    """Whether the token is a verb of speaking or writing ("went on" included)."""
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return False
     lemma = token.lemma_.lower()
-    if lemma == "go":  # "he went on"
+    if lemma == "go":
         return any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
-    if lemma not in SPEECH_VERBS:
-        return False
-    return not (strict and lemma in WEAK_SPEECH_VERBS)
+    return lemma in SPEECH_VERBS
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
@@ -82,7 +80,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if child.dep_ in ("nsubj", "csubj"):
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return verb.head  # "Lavrov, who said …": the noun the relative clause describes
-            return child
+            owner = noun_cue(child)  # "the ministry's statement said": the ministry speaks
+            return owner if owner is not None else child
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
