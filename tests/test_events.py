@@ -347,3 +347,14 @@ def test_announced_own_refusal(code) -> None:  # type: ignore[no-untyped-def]
     events = code("Iran says it will not release the hostages.")
     assert [e.cameo for e in events] == ["1243"]
     assert events[0].source is not None and events[0].source.code == "IRN"
+
+
+def test_predicative_adjective(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Iran is pessimistic about the talks with France.")
+    assert [e.cameo for e in events] == ["012"]
+    assert events[0].source is not None and events[0].source.code == "IRN"
+
+
+def test_meeting_a_deadline_is_no_meeting(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("Iran met the deadline.") == []
+    assert dyads(code("Iran met France.")) == {("IRN", "FRA", "040")}

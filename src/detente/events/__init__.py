@@ -83,6 +83,10 @@ def code_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
         if predicate is not None:
             coded[token.i] = predicate
     for token in sent:
+        if token.pos_ == "ADJ" and token.dep_ in {"acomp", "ROOT"}:  # "McConnell is pessimistic about …"
+            frame = syntax.best_frame(token, lexicon.adjectives.get(token.lemma_.lower(), ()), lexicon)
+            if frame is not None and token.i not in coded:
+                coded[token.i] = Predicate(token, token, frame.code, frame, [token])
         if token.pos_ == "NOUN" and token.i not in consumed and token.dep_ != "dobj":
             frame = syntax.best_frame(token, lexicon.nouns.get(token.lemma_.lower(), ()), lexicon)
             if frame is not None and frame.code != "-":
@@ -92,7 +96,12 @@ def code_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
         predicate.flags |= syntax.modality(predicate.head, syntax.governor_of(predicate.head))
         if syntax.speech_head(predicate.head) is not None and not predicate.code.startswith("01"):
             predicate.flags.add("reported")
-        future = predicate.flags & {"future", "hypothetical"}
+        future = any(
+            c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in predicate.head.children
+        )
+        governor = syntax.governor_of(predicate.head)
+        if governor is not None and lexicon.governors.get(governor.lemma_.lower()) == "hypothetical":
+            future = False  # "said he hopes Japan will persuade …" is a wish, not an intent
         if "reported" in predicate.flags and future and "04" <= predicate.code[:2] <= "08":
             predicate.code = combined_code("intent", predicate.code)  # "said X would give aid" → 033
         if "negated" in predicate.flags and "03" <= predicate.code[:2] <= "08":

@@ -128,6 +128,9 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
                 predicate.flags.add(FLAG_KINDS[kind])
             result.pop(governor.i, None)
             continue
+        if kind in {"intent", "threaten"} and predicate.code[:2] in {"01", "02"}:
+            result.pop(index, None)  # "agreed that history should be added": the content of a statement
+            continue
         code = combined_code(kind, predicate.code)
         if kind == "refuse" and head.lemma_.lower() in SPEECH_ACTS:
             code = "011"  # "declined to comment"

@@ -52,6 +52,7 @@ def make_frame(lemma: str, code: str, items: tuple[FrameItem, ...], hand: bool) 
 class Lexicon:
     verbs: dict[str, tuple[Frame, ...]]
     nouns: dict[str, tuple[Frame, ...]]
+    adjectives: dict[str, tuple[Frame, ...]]
     synsets: dict[str, frozenset[str]]
     governors: dict[str, str]
 
@@ -131,6 +132,9 @@ def load() -> Lexicon:
     return Lexicon(
         verbs={lemma: _by_score(frames) for lemma, frames in verbs.items()},
         nouns={lemma: _by_score(frames) for lemma, frames in nouns.items()},
+        adjectives={
+            lemma: _by_score(frames) for lemma, frames in _frames("adjectives.tsv", True, set()).items()
+        },
         synsets={name: frozenset(words) for name, words in synsets.items()},
         governors=governors,
     )

@@ -75,7 +75,10 @@ def context(predicate: Token) -> Context:
     object_words: set[str] = set()
     found_objects = objects(predicate) if predicate.pos_ in {"VERB", "AUX"} else []
     for obj in found_objects:
-        object_words |= _subtree_words(obj)
+        object_words |= words_of(obj)
+        for prep, pobj in preps(obj):  # "a state of siege", not "attacks on military targets"
+            if prep == "of" and pobj is not None:
+                object_words |= words_of(pobj)
     children: set[str] = set()
     for child in predicate.children:
         children.update((child.lower_, child.lemma_.lower()))
