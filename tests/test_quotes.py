@@ -404,8 +404,9 @@ def _bench() -> object:
     return module
 
 
-#: Measured on the first 30 PolNeAR dev articles when pinned: exact F1 85.0, overlap F1 87.9, speakers 87.8.
-FLOORS = {"direct_exact": 83.0, "direct_overlap": 86.0, "speaker_accuracy": 85.5}
+#: Measured on the first 30 PolNeAR dev articles when pinned: exact F1 86.0, overlap F1 88.7, speakers 87.6
+#: (all 84 dev articles: 90.5, 91.7, 91.5). A change that drops below these fails CI.
+FLOORS = {"direct_exact": 84.0, "direct_overlap": 86.5, "speaker_accuracy": 85.5}
 
 
 def test_polnear_dev_gate() -> None:
