@@ -8,6 +8,7 @@ plural or collective actor; "both sides" / "the two ministers" → the last two 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from detente.actors.extract import Found
@@ -128,16 +129,16 @@ def _role_holder(item: Found, role_holders: list[tuple[str, Actor, int]]) -> Act
 
 
 def _pronoun(item: Found, history: list[Found]) -> Found:
-    if item.binder is not None:
-        bound = next((earlier for earlier in reversed(history) if earlier.mention.head == item.binder), None)
-        return _with(item, bound.mention.actor, person=bound.person) if bound is not None else item
     sentence = item.mention.sentence_index
+    recent = list(_recent(history, sentence, PRONOUN_WINDOW))  # bounded: documents can be long
+    if item.binder is not None:
+        bound = next((earlier for earlier in recent if earlier.mention.head == item.binder), None)
+        return _with(item, bound.mention.actor, person=bound.person) if bound is not None else item
     plural = item.is_plural
     candidates = [
         earlier
-        for earlier in reversed(history)
-        if 0 <= sentence - earlier.mention.sentence_index <= PRONOUN_WINDOW
-        and earlier.mention.head < item.mention.head
+        for earlier in recent
+        if earlier.mention.head < item.mention.head
         and (earlier.mention.actor.code or earlier.person)
         and _agrees(earlier, plural)
     ]
@@ -148,12 +149,22 @@ def _pronoun(item: Found, history: list[Found]) -> Found:
     chosen = next((earlier for earlier in closest if earlier.is_subject), closest[0])
     if plural and chosen.coordination is not None:
         conjuncts = [
-            earlier.mention.actor for earlier in history if earlier.coordination == chosen.coordination
+            earlier.mention.actor for earlier in recent if earlier.coordination == chosen.coordination
         ]
         members = tuple({actor.code: actor for actor in conjuncts if actor.code}.values())
         if len(members) > 1:
             return _grouped(item, members)
     return _with(item, chosen.mention.actor, person=chosen.person)
+
+
+def _recent(history: list[Found], sentence: int, window: int) -> Iterator[Found]:
+    """Earlier mentions from at most ``window`` sentences back, most recent first."""
+    for earlier in reversed(history):
+        distance = sentence - earlier.mention.sentence_index
+        if distance > window:
+            return
+        if distance >= 0:
+            yield earlier
 
 
 def _agrees(earlier: Found, plural: bool) -> bool:
@@ -172,7 +183,7 @@ def _agrees(earlier: Found, plural: bool) -> bool:
 def _group(item: Found, history: list[Found]) -> Found:
     """Two distinct actors of the group's type, most recent first; a code only when they agree."""
     chosen: list[Actor] = []
-    for earlier in reversed(history):
+    for earlier in _recent(history, item.mention.sentence_index, ROLE_WINDOW):
         actor = earlier.mention.actor
         if not actor.code or earlier.mention.members:
             continue
