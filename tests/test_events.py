@@ -272,7 +272,7 @@ def test_gate_conflibert_classes(nlp, coder) -> None:  # type: ignore[no-untyped
         gold.append(row["pentacode"])
         predicted.append(bench.main_class([(p.code, bench._depth(p.head)) for p in predicates]))
     scores = bench.macro_f1(gold, predicted, range(5))
-    assert scores["macro_f1"] >= 0.82, scores  # measured 0.87 on this subset and on all 1,349
+    assert scores["macro_f1"] >= 0.84, scores  # measured 0.89 on this subset and on all 1,349
 
 
 def test_gate_petrarch_structure(nlp, coder) -> None:  # type: ignore[no-untyped-def]
@@ -298,7 +298,7 @@ def test_gate_petrarch_structure(nlp, coder) -> None:  # type: ignore[no-untyped
         coded += len(got)
         correct += len(got & expected)
     recall, precision = found / expected_total, correct / max(1, coded)
-    assert recall >= 0.49, (recall, precision)  # measured 0.53
+    assert recall >= 0.50, (recall, precision)  # measured 0.55
     assert precision >= 0.86, (recall, precision)  # measured 0.91
 
 
