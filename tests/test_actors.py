@@ -522,3 +522,9 @@ def test_possessive_survives_a_misparse_and_passing_bodies_do_not_recode(mention
     )
     assert codes["Libya ’s internationally recognized government"] == "LBYGOV"
     assert codes["Pakistani pro-Taliban newspapers"].startswith("PAK")
+
+
+def test_kb_search_finds_entries_by_part_of_a_name() -> None:
+    names = {entry.name for entry in ActorKB.load_default().search("lavrov")}
+    assert "Sergey Lavrov" in names
+    assert ActorKB().search("anything") == []

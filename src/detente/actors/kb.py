@@ -187,6 +187,19 @@ class ActorKB:
         """Is this name a person-like entry, with roles that start or end (not a timeless body)?"""
         return any(role.start or role.end for entry in self.entries(name) for role in entry.roles)
 
+    def search(self, query: str, limit: int = 20) -> list[KBEntry]:
+        """Entries with an alias containing the query's words in order ("lavrov" → Sergey Lavrov), for
+        people browsing the knowledge base (the ``detente actors`` command)."""
+        needle = normalise(query)
+        found: dict[int, KBEntry] = {}
+        for alias, positions in self._by_alias.items():
+            if needle and needle in alias:
+                for position in positions:
+                    found.setdefault(position, self._entries[position])
+                    if len(found) >= limit:
+                        return list(found.values())
+        return list(found.values())
+
     def knows(self, name: str) -> bool:
         return normalise(name) in self._by_alias
 
