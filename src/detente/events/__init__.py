@@ -8,6 +8,7 @@ The algorithm is written down in docs/event-coding.md.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -207,8 +208,9 @@ class RuleEvents:
     def __call__(self, state: DocState) -> None:
         index = ActorIndex(state.mentions)
         events: list[Event] = []
+        starts = [sentence.start for sentence in state.sentences]
         for sent in state.doc.sents:
-            sentence = _sentence_for(state.sentences, sent)
+            sentence = _sentence_for(state.sentences, starts, sent)
             if sentence is None:
                 continue
             for predicate in code_predicates(sent, self.lexicon):
@@ -352,10 +354,11 @@ def _chain(anchor: Token, head: Token) -> list[Token]:
     return chain if chain[-1] is head else [anchor, head] if anchor is not head else [anchor]
 
 
-def _sentence_for(sentences: tuple[Sentence, ...], sent: Span) -> Sentence | None:
-    for sentence in sentences:
-        if sent.start_char <= sentence.start < sent.end_char:
-            return sentence
+def _sentence_for(sentences: tuple[Sentence, ...], starts: list[int], sent: Span) -> Sentence | None:
+    """The pipeline's sentence (stripped, blank ones dropped) that starts inside a spaCy sentence."""
+    position = bisect.bisect_left(starts, sent.start_char)
+    if position < len(sentences) and sentences[position].start < sent.end_char:
+        return sentences[position]
     return None
 
 
