@@ -528,3 +528,14 @@ def test_kb_search_finds_entries_by_part_of_a_name() -> None:
     names = {entry.name for entry in ActorKB.load_default().search("lavrov")}
     assert "Sergey Lavrov" in names
     assert ActorKB().search("anything") == []
+
+
+def test_known_name_after_stray_capitalised_words(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mention = next(m for m in mentions_of("Furious Theresa May attacked the plan.") if m.kind == "name")
+    assert (mention.actor.name, mention.actor.code) == ("Theresa May", "GBRGOV")
+
+
+def test_owner_of_a_regime_gives_its_state_not_its_name(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mention = _by_text(mentions_of("They condemned Kim Jong-un's regime."), "Kim Jong-un's regime")
+    assert mention.actor.code == "PRKGOV"
+    assert mention.actor.name is None

@@ -201,6 +201,10 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
             org_name = org_name or unit.name
         elif unit.kind == "role":
             roles.append(unit.role or "")
+        elif unit.kind == "person" and unit is not top and doc[unit.start : unit.end].root.dep_ == "poss":
+            # "Kim Jong-un's regime", "Putin's government": the body is the actor; its owner gives the state
+            owner_country, _ = split_code(unit.code) if unit.code else (None, None)
+            fallback_country = fallback_country or owner_country
         elif unit.kind == "person" and name is None:
             name = unit.name
             said = unit.said

@@ -150,11 +150,19 @@ def _name_runs(doc: Doc, covered: set[int]) -> list[tuple[int, int]]:
     for token in doc:
         inside = token.i not in covered and (
             (token.tag_ in ("NNP", "NNPS") and not token.is_lower)
+            or (  # "Kim Jong-un": a lower-case syllable after a hyphen inside a name
+                start is not None
+                and token.i > 0
+                and doc[token.i - 1].tag_ == "HYPH"
+                and not doc[token.i - 1].whitespace_
+                and token.is_alpha
+                and token.is_lower
+            )
             or (
                 token.tag_ == "HYPH"
                 and start is not None
                 and token.i + 1 < len(doc)
-                and doc[token.i + 1].tag_ == "NNP"
+                and doc[token.i + 1].is_alpha
                 and not token.whitespace_
             )
             or (
@@ -206,6 +214,11 @@ def kb_actor(kb: ActorKB, text: str, on: date | None) -> Actor | None:
     words = normalise(text).split()
     for cut in range(1, len(words)):
         tail = " ".join(words[cut:])
+        if len(words) - cut >= 2 and kb.knows(tail):
+            # a full name after stray capitalised words ("Furious Theresa May", "IAG chief Willie Walsh")
+            found = kb.lookup(tail, on)
+            if found is not None:
+                return found.with_text(text)
         for entry in kb.entries(tail):
             shown = normalise(entry.name).split()
             if shown and len(shown) > 1 and _similar(shown[0], words[0]):
