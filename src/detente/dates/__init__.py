@@ -53,6 +53,8 @@ _BOUNDS = frozenset({"since", "until", "till", "by", "before", "after", "through
 _OTHER_CLAUSES = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "csubj", "parataxis"})
 #: Subordinators an expression can measure from ("two weeks after", "a day before").
 _MEASURED_FROM = frozenset({"after", "before", "since", "until", "when"})
+#: Dependencies of an expression that modifies a noun ("the 2015 nuclear deal"), not a clause.
+_PREMODIFIERS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
 #: Reporting verbs: their time is the report's, not the story's.
 _REPORTING = frozenset({"say", "tell", "add", "state", "note", "comment", "explain", "reply", "write"})
 #: How many sentences back a past-tense event without a date of its own looks for the story's date.
@@ -80,7 +82,7 @@ def tense_of(token: Token) -> Tense:
     from the clause; an infinitive takes none either, and a modal ("could meet on Friday") looks ahead.
     """
     current = token
-    nominal = False  # passed through a noun: only an explicit future still counts
+    loose = False  # passed a noun or a span's end: the clause's past no longer fixes the date
     for _ in range(10):
         if current.head.i == current.i:
             return None
@@ -89,12 +91,15 @@ def tense_of(token: Token) -> Tense:
             return "future"
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
             tense = _verb_tense(current)
-            if tense != "nonfinite":
-                return "future" if tense == "future" else None if nominal else tense  # type: ignore[return-value]
-        elif current.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
-            nominal = True
-        elif current.pos_ == "ADP" and current.lower_ in _OPEN_PREPOSITIONS:
-            return None
+            if tense == "nonfinite":
+                continue
+            if loose and tense in ("past", "present"):
+                return None
+            return tense  # type: ignore[return-value]
+        if current.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or (
+            current.pos_ == "ADP" and current.lower_ in _OPEN_PREPOSITIONS
+        ):
+            loose = True
     return None
 
 
@@ -325,11 +330,15 @@ def _story_time(
             return None
         dated = event_date(item.timex.value)
         head = doc[item.head]
-        in_clause = _is_bound(head) or any(
-            token.dep_ in ("relcl", "acl", "appos") for token in _ancestors(head)
-        )
-        if dated is not None and not in_clause and (published is None or dated[0] <= published):
-            return item
+        aside = _is_bound(head) or head.dep_ in _PREMODIFIERS
+        aside = aside or any(token.dep_ in ("relcl", "acl", "appos") for token in _ancestors(head))
+        if (
+            dated is not None
+            and dated[1] == "day"
+            and not aside
+            and (published is None or dated[0] <= published)
+        ):
+            return item  # only a day: "last month" or "in 2015" is too wide to be the story's time
     return None
 
 

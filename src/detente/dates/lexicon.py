@@ -26,6 +26,11 @@ for _number, _names in enumerate(
     for _name in _names:
         MONTHS[_name] = _number
 
+#: Month names written out in full.
+MONTH_NAMES = frozenset(
+    name for name in MONTHS if (len(name) > 3 or name == "may") and not name.endswith(".") and name != "sept"
+)
+
 #: Abbreviations that are also ordinary words; they count as months only when capitalised.
 AMBIGUOUS_MONTHS = frozenset({"mar", "may", "jan", "jun", "dec", "sept", "aug", "oct"})
 

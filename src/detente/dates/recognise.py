@@ -232,7 +232,7 @@ class _Scanner:
     def _bare_month(self, i: int) -> bool:
         """A month name alone is a date after a temporal word ("in May") or before a noun ("a June deal")."""
         word = self.word(i)
-        if word in lex.MONTHS and len(word) <= 4 and not word.endswith(".") and word != "may":
+        if word not in lex.MONTH_NAMES and not word.endswith("."):
             return False  # "Jan", "Mar" alone are names or words
         if self.word(i - 1) in _BEFORE_BARE_MONTH:
             return True
