@@ -10,9 +10,10 @@ Conventions (decided here, relied on by the CLI and the store):
 - "two weeks ago" is a week ("2016-W45"), as TimeML writes it; "three years ago" is a year ("2013").
 - An event dated by a week gets that week's Monday, by a month its first day, by a year 1 January, by a
   quarter or season 1 January of its year with precision "year".
-- A past-tense event without a date in its sentence takes the last date of the three sentences before it
-  (the story's time: "a phone call on Sunday. … The Foreign Secretary spoke to Lavrov."); other events
-  without one get the publication date with precision "publication".
+- An event in the simple past without a date in its sentence takes the story's day: the last day named in
+  the four sentences before it ("a phone call on Sunday. … The Foreign Secretary spoke to Lavrov."),
+  unless a sentence in the present or future came between; a bare "said" keeps the report's day. Other
+  events without a date get the publication date with precision "publication".
 - An expression anchored on another event ("10 months after the unrest began") is a duration in the
   ``times`` output and leaves the events it governs undated (publication date), as we cannot place it.
 """
@@ -58,7 +59,7 @@ _PREMODIFIERS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
 #: Reporting verbs: their time is the report's, not the story's.
 _REPORTING = frozenset({"say", "tell", "add", "state", "note", "comment", "explain", "reply", "write"})
 #: How many sentences back a past-tense event without a date of its own looks for the story's date.
-STORY_SENTENCES = 3
+STORY_SENTENCES = 4
 _TEMPORAL_PREPOSITIONS = frozenset(
     {"on", "in", "at", "during", "since", "until", "till", "by", "before", "after", "from", "for", "over"}
 )
