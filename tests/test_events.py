@@ -358,3 +358,22 @@ def test_predicative_adjective(code) -> None:  # type: ignore[no-untyped-def]
 def test_meeting_a_deadline_is_no_meeting(code) -> None:  # type: ignore[no-untyped-def]
     assert code("Iran met the deadline.") == []
     assert dyads(code("Iran met France.")) == {("IRN", "FRA", "040")}
+
+
+def test_statement_venues_are_not_targets(code) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in code("France said in Germany that prices rose.") if e.cameo == "010"]
+    assert [(e.source and e.source.code, e.target) for e in events] == [("FRA", None)]
+
+
+def test_only_mutual_predicates_pair_coordinated_subjects(code) -> None:  # type: ignore[no-untyped-def]
+    met = code("France and Germany met on Monday.")
+    assert {(s, t) for s, t, _ in dyads(met)} == {("FRA", "DEU"), ("DEU", "FRA")}
+    plans = code("France and Germany announced spending plans.")
+    assert all(e.target is None for e in plans)
+
+
+def test_past_negation_is_not_a_refusal(code) -> None:  # type: ignore[no-untyped-def]
+    [past] = code("Iran did not release the hostages to France.")
+    assert past.cameo == "0841" and "negated" in past.flags
+    [future] = code("Iran will not release the hostages to France.")
+    assert future.cameo == "1243"

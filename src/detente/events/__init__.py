@@ -105,7 +105,11 @@ def code_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
             future = False  # "said he hopes Japan will persuade …" is a wish, not an intent
         if "reported" in predicate.flags and future and "04" <= predicate.code[:2] <= "08":
             predicate.code = combined_code("intent", predicate.code)  # "said X would give aid" → 033
-        if "negated" in predicate.flags and "03" <= predicate.code[:2] <= "08":
+        if (
+            "negated" in predicate.flags
+            and "03" <= predicate.code[:2] <= "08"
+            and _refusal_tense(predicate.head)
+        ):
             predicate.code = combined_code("refuse", predicate.code)  # "will not release" → 1243
     return predicates
 
@@ -243,6 +247,8 @@ class RuleEvents:
             groups.append(syntax.condition_subjects(predicate.head))
         trigger = list(predicate.trigger)
         for group in groups:
+            if not group or (predicate.code.startswith("01") and not _addressee(group[0], predicate)):
+                continue  # "said at a dinner": statements have addressees, not venues
             targets = [
                 actor
                 for actor in index.group(group)
@@ -261,7 +267,11 @@ class RuleEvents:
         found_target = bool(targets)
         pairs: list[tuple[Actor, Actor | None]] = []
         for source in sources:
-            symmetric = len(sources) == 2 and predicate.code[:2] in {"03", "04", "05", "06"}
+            symmetric = len(sources) == 2 and (
+                predicate.code[:2] in {"04", "06"}
+                or predicate.code in {"036", "037", "057"}
+                or predicate.head.lemma_.lower() in RECIPROCAL
+            )
             if (pair or symmetric) and not found_target:
                 # "both sides agreed", "Gondor and Osgiliath met": each acts towards the other
                 partners = [other for other in sources if other != source]
@@ -340,6 +350,24 @@ class RuleEvents:
                 if flag in predicate.flags
             ),
         )
+
+
+#: Prepositions that give the place of a statement rather than its addressee or topic.
+VENUE_PREPS = {"at", "in", "on", "outside", "near", "during", "after", "before", "inside"}
+#: Predicates that are mutual when two actors are their subject ("Italy and Spain agreed").
+RECIPROCAL = {"agree", "cooperate", "meet", "talk", "negotiate", "reconcile", "ally", "sign"}
+
+
+def _refusal_tense(verb: Token) -> bool:
+    """Negation is a refusal for what will not or does not happen ("will not release", "does not
+    accept"), not for a past that did not happen ("did not pay")."""
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    return not auxiliaries & {"did", "had", "has", "have", "was", "were"}
+
+
+def _addressee(token: Token, predicate: Predicate) -> bool:
+    """Not a venue: a statement is made to or about someone, not "at a dinner" or "in Washington"."""
+    return not (token.dep_ == "pobj" and token.head.lower_ in VENUE_PREPS) or token in predicate.extra_targets
 
 
 def _chain(anchor: Token, head: Token) -> list[Token]:
