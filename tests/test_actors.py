@@ -350,12 +350,12 @@ def test_religious_codes_are_not_countries() -> None:
 
 # --- gate: country of ConfliBERT event arguments (bench/actors_dev.py, first 200 sentences) -------------
 
-#: Floors pinned a little under the measured values (source 1.00, target 0.85, coverage 0.98 / 0.94).
+#: Floors pinned a little under the measured values (source 0.99, target 0.86, coverage 0.98 / 0.96).
 GATE_FLOORS = {
-    "source_country_accuracy": 0.95,
-    "target_country_accuracy": 0.80,
-    "source_coded_coverage": 0.93,
-    "target_coded_coverage": 0.89,
+    "source_country_accuracy": 0.96,
+    "target_country_accuracy": 0.82,
+    "source_coded_coverage": 0.95,
+    "target_coded_coverage": 0.92,
 }
 
 
@@ -539,3 +539,15 @@ def test_owner_of_a_regime_gives_its_state_not_its_name(mentions_of) -> None:  #
     mention = _by_text(mentions_of("They condemned Kim Jong-un's regime."), "Kim Jong-un's regime")
     assert mention.actor.code == "PRKGOV"
     assert mention.actor.name is None
+
+
+def test_unknown_bare_name_kept_only_when_resolved(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "President Zorbu Makalani of Kenya met reporters. Makalani said talks went well."
+    surname = next(m for m in mentions_of(text) if m.kind == "surname")
+    assert (surname.actor.name, surname.actor.code) == ("Zorbu Makalani", "KENGOV")
+
+
+def test_later_fuller_mention_gives_the_state_to_earlier_ones(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "President Zorbu Makalani praised the deal. Later President Zorbu Makalani of Kenya left."
+    codes = [m.actor.code for m in mentions_of(text) if m.actor.name == "Zorbu Makalani"]
+    assert codes == ["KENGOV", "KENGOV"]

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "nn", "appos", "npadvmod"})
 #: Prepositions whose object still describes the head noun ("the president of Russia", "rebels from Syria").
 OF_PREPS = frozenset({"of", "from"})
+#: Words of a state's formal name that stand between a title and the state ("the Republic of Korea").
+STATE_WORDS = frozenset(
+    {"republic", "kingdom", "state", "emirate", "sultanate", "principality", "federation"}
+)
 #: Unit kinds that name an actor by themselves; a description in apposition does not recode them.
 NAMED_KINDS = frozenset({"person", "org", "institution", "seat"})
 #: Ranks and titles whose own sector yields to a qualifying body ("rebel commander", "police general").
@@ -40,6 +44,7 @@ class Found:
     is_plural: bool
     explicit: bool  # has its own country, organisation or name (not a bare role noun)
     person: bool = False  # names (or was resolved to) a person, not a state or a body
+    tentative: bool = False  # an unknown bare name, dropped unless resolution ties it to an actor
     said: str | None = None  # the person's name as written in this mention
     coordination: int | None = None  # char offset of the first conjunct when in "X and Y"
     binder: int | None = None  # for a reflexive ("himself"): char offset of its clause's subject
@@ -163,7 +168,13 @@ def _attachment(span: Span, owner: dict[int, Unit]) -> Unit | None:
             head = head.head
         return owner.get(head.i)
     if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in OF_PREPS:
-        return owner.get(head.head.i)
+        noun = head.head
+        if noun.i not in owner and noun.lower_ in STATE_WORDS and noun.dep_ == "pobj":
+            # "President Bukele of the Republic of El Salvador": through the state's formal name
+            outer = noun.head
+            if outer.dep_ == "prep" and outer.lower_ in OF_PREPS:
+                noun = outer.head
+        return owner.get(noun.i)
     return None
 
 
@@ -186,6 +197,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
     org_name: str | None = None
     name: str | None = None
     said: str | None = None
+    tentative = False
     known_code: str | None = None
     roles: list[str] = []
     sectors = _sectors(doc, top, members)
@@ -196,7 +208,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
             unit_country, _ = split_code(unit.code)
             fallback_country = fallback_country or unit_country or unit.code[:3]
             seat_sectors = seat_sectors or unit.code[3:]
-        elif unit.kind == "org":
+        elif unit.kind == "org" or (unit.kind == "candidate" and len(members) > 1):
             org_code = org_code or unit.code or None  # an uncoded body ("NAF") only names the group
             org_name = org_name or unit.name
         elif unit.kind == "role":
@@ -205,6 +217,8 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
             # "Kim Jong-un's regime", "Putin's government": the body is the actor; its owner gives the state
             owner_country, _ = split_code(unit.code) if unit.code else (None, None)
             fallback_country = fallback_country or owner_country
+        elif unit.kind == "candidate" and name is None:
+            name, said, tentative = unit.name, unit.said, True
         elif unit.kind == "person" and name is None:
             name = unit.name
             said = unit.said
@@ -267,6 +281,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
         is_subject=head.dep_ in ("nsubj", "nsubjpass"),
         is_plural=head.tag_ in ("NNS", "NNPS") or (kind == "demonym" and head.lower_.endswith("s")),
         person=person,
+        tentative=tentative,
         said=said,
         coordination=_coordination(head),
         explicit=person
@@ -316,12 +331,12 @@ def _sectors(doc: Doc, top: Unit, members: list[Unit]) -> str:
 def _of_other_body(doc: Doc, unit: Unit, members: list[Unit]) -> bool:
     """A title held in a body we cannot code ("president of ClearView Economics") says nothing of the
     sector: the president of a firm is not government."""
-    inside = {i for member in members for i in range(member.start, member.end)}
+    coded = {i for member in members if member.code for i in range(member.start, member.end)}
     for token in doc[unit.start : unit.end]:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
                 for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and pobj.i not in inside and pobj.ent_type_ in ("ORG", "FAC"):
+                    if pobj.dep_ == "pobj" and pobj.i not in coded and pobj.ent_type_ in ("ORG", "FAC"):
                         return True
     return False
 

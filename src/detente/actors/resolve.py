@@ -68,6 +68,8 @@ def resolve(found: list[Found]) -> list[ActorMention]:
             mention = item.mention
         if not mention.actor.code and mention.actor.name is None and not mention.members:
             continue
+        if item.tentative and not mention.actor.code and mention.kind == "name":
+            continue  # an unknown bare name nothing in the document explains
         actor = mention.actor
         if item.person and actor.name and mention.kind == "name" and len(actor.name.split()) > 1:
             # both the canonical and the written name ("Chekib Khalil" written "Chakib Khelil")
@@ -80,6 +82,24 @@ def resolve(found: list[Found]) -> list[ActorMention]:
                     role_holders.append((role, actor, mention.sentence_index))
         history.append(item)
         result.append(mention)
+    return _consolidate(history)
+
+
+def _consolidate(items: list[Found]) -> list[ActorMention]:
+    """A person coded without a state in one place ("President Nayib Bukele") takes the state that a
+    fuller mention elsewhere in the document gives ("President Bukele of El Salvador")."""
+    best: dict[str, Actor] = {}
+    for item in items:
+        actor = item.mention.actor
+        if item.person and actor.name and actor.country:
+            known = best.get(actor.name)
+            if known is None or len(actor.code) > len(known.code):
+                best[actor.name] = actor
+    result: list[ActorMention] = []
+    for item in items:
+        actor = item.mention.actor
+        fuller = best.get(actor.name or "") if item.person and not actor.country else None
+        result.append(_with(item, fuller).mention if fuller is not None else item.mention)
     return result
 
 
@@ -101,8 +121,8 @@ def _resolve_one(
             (person for words, person in reversed(persons) if spoken <= words),
             None,
         )
-        if earlier is None:
-            return item
+        if earlier is None or (actor.country and not earlier.country):
+            return item  # unknown, or this mention says more (its state) than the earlier one
         # A shorter form of a person named earlier in the document is that person, whatever the
         # knowledge base would say about the short form alone ("King Abdullah" after "Abdullah II").
         shorter = len(spoken) < len((earlier.name or "").split())

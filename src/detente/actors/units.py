@@ -76,7 +76,7 @@ class Unit:
 
     start: int
     end: int
-    kind: str  # country demonym capital seat institution org role person
+    kind: str  # country demonym capital region seat institution org role person candidate head
     code: str = ""  # full code for places and organisations, sector codes for roles, KB code for names
     name: str | None = None
     role: str | None = None  # the role phrase (lower case) for role units
@@ -254,6 +254,9 @@ def name_units(doc: Doc, units: list[Unit], kb: ActorKB, on: date | None) -> lis
                 span, units
             )
             found.append(Unit(start, end, "org" if body else "person", "", name=text, said=text))
+        elif not ent_types & {"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}:
+            # an unknown name ("Bukele" tagged ORG): kept only if resolution ties it to an actor
+            found.append(Unit(start, end, "candidate", "", name=text, said=text))
     return found
 
 
