@@ -366,8 +366,14 @@ def _refusal_tense(verb: Token) -> bool:
 
 
 def _addressee(token: Token, predicate: Predicate) -> bool:
-    """Not a venue: a statement is made to or about someone, not "at a dinner" or "in Washington"."""
-    return not (token.dep_ == "pobj" and token.head.lower_ in VENUE_PREPS) or token in predicate.extra_targets
+    """Not a venue: a statement is made to or about someone, not "at a dinner" or "in Washington" (a place
+    phrase on the verb itself; "concern about the situation in Ukraine" is about Ukraine)."""
+    venue = (
+        token.dep_ == "pobj"
+        and token.head.lower_ in VENUE_PREPS
+        and token.head.head in (predicate.head, predicate.anchor)
+    )
+    return not venue or token in predicate.extra_targets
 
 
 def _chain(anchor: Token, head: Token) -> list[Token]:
