@@ -6,7 +6,10 @@ and relaxed (overlapping extent) matching; value and type accuracy over relaxed 
 relaxed F1 × value accuracy (TempEval-3's attribute F1). Week numbers are compared zero-padded
 ("2000-W7" = "2000-W07"); nothing else is normalised. Prints one JSON summary.
 
-    .venv/bin/python bench/timex_dev.py [--limit N] [--corpus TimeBank|AQUAINT] [--errors 30]
+With ``--ctparse`` it also scores the English single-point expressions of ctparse's corpus (chat and
+booking messages, each with a reference time): the share whose day we find, and get right.
+
+    .venv/bin/python bench/timex_dev.py [--limit N] [--corpus TimeBank|AQUAINT] [--errors 30] [--ctparse]
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from xml.etree import ElementTree
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_ROOT = REPO.parent / "shared" / "dev" / "timex" / "tbaq_cleaned"
+CTPARSE = REPO.parent / "shared" / "dev" / "timex" / "ctparse_timeparse_corpus" / "timeparse_corpus.json"
+_CTPARSE_DAY = re.compile(r"^Time\[\]\{(\d{4})-(\d{2})-(\d{2}) ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +182,33 @@ def evaluate(docs: list[GoldDoc], errors: int = 0) -> dict[str, object]:
     return summary
 
 
+def evaluate_ctparse(path: Path) -> dict[str, object]:
+    """Day accuracy on ctparse's English expressions whose gold is one day (``Time[]{2017-10-05 …}``)."""
+    from detente import nlp as nlp_stage
+    from detente.dates import find_timexes
+
+    items = []
+    for record in json.loads(path.read_text(encoding="utf-8")):
+        found = _CTPARSE_DAY.match(record["gold_parse"])
+        if record["language"] == "en" and found:
+            items.append(
+                (record["text"], date.fromisoformat(record["ref_time"][:10]), "-".join(found.groups()))
+            )
+    nlp = nlp_stage.load()
+    docs = nlp_stage.parse(nlp, [text for text, _, _ in items])
+    found_count = right = 0
+    for (_, anchor, gold), doc in zip(items, docs, strict=True):
+        days = [t.value[:10] for t in find_timexes(doc, anchor) if len(t.value) >= 10 and t.value[4] == "-"]
+        found_count += bool(days)
+        right += gold in days
+    total = len(items)
+    return {
+        "expressions": total,
+        "day_found": round(100 * found_count / total, 2) if total else 0.0,
+        "day_accuracy": round(100 * right / total, 2) if total else 0.0,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -185,12 +217,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", choices=("TimeBank", "AQUAINT"), help="one half only")
     parser.add_argument("--limit", type=int, help="first N documents only (sorted by path)")
     parser.add_argument("--errors", type=int, default=0, help="list up to N mistakes")
+    parser.add_argument("--ctparse", action="store_true", help="also score ctparse's English expressions")
     args = parser.parse_args(argv)
     if not args.root.is_dir():
         print(json.dumps({"error": f"{args.root} not found; it lives in ../shared/dev/timex"}))
         return 2
     docs = load_corpus(args.root, args.corpus, args.limit)
-    print(json.dumps(evaluate(docs, args.errors), indent=2, ensure_ascii=False))
+    summary = evaluate(docs, args.errors)
+    if args.ctparse and CTPARSE.is_file():
+        summary["ctparse_en"] = evaluate_ctparse(CTPARSE)
+    print(json.dumps(summary, indent=2, ensure_ascii=False))
     return 0
 
 

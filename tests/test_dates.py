@@ -432,3 +432,17 @@ def test_easter_is_a_spring_sunday(year: int) -> None:
     easter = date.fromisoformat(resolved[1])
     assert easter.weekday() == 6
     assert date(year, 3, 22) <= easter <= date(year, 4, 25)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The deal was signed on 11/20/2016.", "11/20/2016", "2016-11-20"),
+        ("The deal was signed on 20/11/2016.", "20/11/2016", "2016-11-20"),
+        ("The deal was signed on 20.11.2016.", "20.11.2016", "2016-11-20"),
+        ("The deal was signed on Sunday 20/11/2016.", "Sunday 20/11/2016", "2016-11-20"),
+        ("Troops left at 05:30 GMT on Sunday.", "05:30 GMT on Sunday", "2016-11-20T05:30"),
+    ],
+)
+def test_numeric_dates(timexes_of, sentence: str, expression: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    assert _value(timexes_of(sentence), expression) == value

@@ -30,6 +30,7 @@ class Match:
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _SLASH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+_DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm|a\.m\.|p\.m\.)?$")
 _DECADE = re.compile(r"^(?:(\d{2})|')?(\d)0'?s$")
 _ORDINAL_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
@@ -194,9 +195,16 @@ class _Scanner:
             if 1 <= month <= 12 and 1 <= day <= 31:
                 return Match(i, end, Reading("date", year=year, month=month, day=day))
         slash = _SLASH_DATE.match(word)
-        if slash is not None:  # US order: month/day/year
+        if slash is not None:  # US order, month/day/year, unless the first number cannot be a month
             month, day, year = (int(group) for group in slash.groups())
             year += 1900 if year < 100 and year >= 50 else 2000 if year < 100 else 0
+            if month > 12 >= day:
+                month, day = day, month
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return Match(i, i + 1, Reading("date", year=year, month=month, day=day))
+        dotted = _DOTTED_DATE.match(word)
+        if dotted is not None:  # European order: 26.10.2017
+            day, month, year = (int(group) for group in dotted.groups())
             if 1 <= month <= 12 and 1 <= day <= 31:
                 return Match(i, i + 1, Reading("date", year=year, month=month, day=day))
         return None
@@ -205,7 +213,7 @@ class _Scanner:
         """An optional ", 2016" / "2016" / "of 2016" after position j: (end, year)."""
         k = j + 1 if self.word(j) in (",", "of") else j
         year = self.year(k)
-        if year is not None:
+        if year is not None and 1800 <= year <= 2100:  # "12 Nov 1115" is a time of day, not a year
             return k + 1, year
         return j, None
 
@@ -381,7 +389,7 @@ class _Scanner:
             return None
         end, part = self._part_of_day(i + 1)
         k = end + 1 if self.word(end) == "," else end
-        dated = self._at_month_date(k) or self._at_day_month(k)
+        dated = self._at_month_date(k) or self._at_day_month(k) or self._at_iso(k)
         if dated is not None and dated.reading.day is not None:
             return Match(start, dated.end, dated.reading)
         return Match(start, end, Reading("weekday", weekday=weekday, offset=shift, part=part))
