@@ -551,3 +551,9 @@ def test_later_fuller_mention_gives_the_state_to_earlier_ones(mentions_of) -> No
     text = "President Zorbu Makalani praised the deal. Later President Zorbu Makalani of Kenya left."
     codes = [m.actor.code for m in mentions_of(text) if m.actor.name == "Zorbu Makalani"]
     assert codes == ["KENGOV", "KENGOV"]
+
+
+def test_headline_capitalised_words_are_not_names(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of("Russia-UK Breakthrough\n\nThe talks went well.")
+    assert {m.actor.code for m in mentions} == {"RUS", "GBR"}
+    assert all(m.actor.name is None for m in mentions)

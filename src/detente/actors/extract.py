@@ -63,6 +63,8 @@ def group_units(doc: Doc, units: list[Unit]) -> list[Unit]:
         target = _attachment(doc[unit.start : unit.end], owner)
         if target is None or target is unit:
             continue
+        if target.kind == "candidate" and doc[target.end - 1].ent_type_ != "ORG":
+            continue  # an unknown capitalised word ("UK Breakthrough" in a headline) heads nothing
         if unit.kind == "person" and target.kind == "person":
             continue  # two names are two actors ("Putin ally Donald Trump")
         if (
@@ -208,7 +210,9 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
             unit_country, _ = split_code(unit.code)
             fallback_country = fallback_country or unit_country or unit.code[:3]
             seat_sectors = seat_sectors or unit.code[3:]
-        elif unit.kind == "org" or (unit.kind == "candidate" and len(members) > 1):
+        elif unit.kind == "org" or (
+            unit.kind == "candidate" and len(members) > 1 and doc[unit.end - 1].ent_type_ == "ORG"
+        ):
             org_code = org_code or unit.code or None  # an uncoded body ("NAF") only names the group
             org_name = org_name or unit.name
         elif unit.kind == "role":
@@ -217,7 +221,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
             # "Kim Jong-un's regime", "Putin's government": the body is the actor; its owner gives the state
             owner_country, _ = split_code(unit.code) if unit.code else (None, None)
             fallback_country = fallback_country or owner_country
-        elif unit.kind == "candidate" and name is None:
+        elif unit.kind == "candidate" and name is None and len(members) == 1:
             name, said, tentative = unit.name, unit.said, True
         elif unit.kind == "person" and name is None:
             name = unit.name
@@ -411,5 +415,7 @@ def _kind(top: Unit, members: list[Unit], name: str | None) -> str:
     if top.kind in ("seat", "capital"):
         return "metonym"
     if top.kind in ("org", "institution"):
+        return "name"
+    if top.kind == "candidate":
         return "name"
     return "country" if top.kind == "region" else top.kind  # country | demonym
