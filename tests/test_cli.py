@@ -187,3 +187,17 @@ def test_watch_refuses_a_bad_interval(tmp_path: Path) -> None:
         app, ["watch", "http://127.0.0.1:9/feed", "--every", "soon", "--db", str(tmp_path / "w")]
     )
     assert result.exit_code == 2 and "15m" in result.output
+
+
+def test_actors_search_import_and_dated_roles(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.duckdb")
+    found = lines_of(runner.invoke(app, ["actors", "lavrov", "--db", db, "--format", "jsonl"]).stdout)
+    assert found and all(line["kind"] == "actor" for line in found)
+    assert {line["code"] for line in found} == {"RUSGOV"}
+    mine = tmp_path / "mine.csv"
+    mine.write_text("name,code,start,end,aliases\nZorbula Testperson,NGAMIL,2021-02-01,,\n", encoding="utf-8")
+    imported = runner.invoke(app, ["actors", "--import", str(mine), "--db", db])
+    assert imported.exit_code == 0 and "1 roles added" in imported.output
+    [line] = lines_of(runner.invoke(app, ["actors", "zorbula", "--on", "2022-01-01", "--db", db]).stdout)
+    assert (line["code"], line["sector"], line["source"]) == ("NGAMIL", "MIL", "user")
+    assert lines_of(runner.invoke(app, ["actors", "zorbula", "--on", "2020-01-01", "--db", db]).stdout) == []

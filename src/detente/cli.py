@@ -35,7 +35,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 class Format(StrEnum):
@@ -263,6 +263,39 @@ def watch(
 
 
 @app.command()
+def actors(
+    query: Annotated[str | None, typer.Argument(help="A name or part of one, e.g. lavrov.")] = None,
+    on: Annotated[
+        str | None, typer.Option("--on", help="Show the role valid on this day (YYYY-MM-DD).")
+    ] = None,
+    import_: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--import", help="Add or override roles from a .csv/.tsv/.yaml file or PETRARCH .actors."
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many actors.")] = 20,
+    db: DbOpt = None,
+    fmt: Annotated[Format | None, typer.Option("--format", help="jsonl, csv or table.")] = None,
+) -> None:
+    """Search the actor knowledge base (bundled, user-added and learnt from news) or add to it."""
+    config = _config(None, db=db)
+    day = _date_opt(on, "--on")
+    with Store(config.db) as store:
+        for path in import_ or []:
+            try:
+                added = jobs.import_actors(store, path)
+            except (DetenteError, OSError, ValueError) as exc:
+                err.print(f"[red]error:[/red] {exc}")
+                raise typer.Exit(2) from None
+            err.print(f"{path}: {added} roles added to {config.db}")
+        if query is None and import_:
+            return
+        found = jobs.find_actors(store, query or "", day, limit)
+    _write_lines((output.actor_line(entry) for entry in found), _default_format(fmt), _ACTOR_COLUMNS)
+
+
+@app.command()
 def events(
     db: DbOpt = None,
     dyad: Annotated[
@@ -343,6 +376,7 @@ _EVENT_COLUMNS = (
     "trigger",
     "doc_id",
 )
+_ACTOR_COLUMNS = ("name", "code", "description", "start", "end", "source")
 _RELATION_COLUMNS = ("period", "events", "quad_counts", "goldstein_sum", "goldstein_mean", "index")
 
 

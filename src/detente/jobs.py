@@ -6,22 +6,29 @@ The CLI and the REST API call these and only format what they return. Each job t
 
 from __future__ import annotations
 
+import csv
 import gzip
 import logging
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from detente import ingest
 from detente import nlp as nlp_stage
+from detente.actors import RuleActors
+from detente.actors.kb import observations
 from detente.config import Config
 from detente.ingest.dedup import Deduper
 from detente.models import Article, CodedArticle, Rejected, TimeRef, stable_id
 from detente.pipeline import Pipeline
-from detente.storage import Store
+from detente.storage import Store, StoredRole
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +43,7 @@ class IngestReport:
     counts: Counter[str] = field(default_factory=Counter)
     events: int = 0
     quotes: int = 0
+    learned: int = 0
     errors: list[Rejected] = field(default_factory=list)
 
 
@@ -112,6 +120,7 @@ def ingest_articles(
     pipeline = pipeline or Pipeline(config)
     stages = pipeline.stage_names
     report = IngestReport()
+    learners = use_store_actors(pipeline, store)
 
     def note(status: str, doc_id: str) -> None:
         report.counts[status] += 1
@@ -145,8 +154,35 @@ def ingest_articles(
             continue
         report.events += len(result.events)
         report.quotes += len(result.quotes)
+        report.learned += _learn_roles(result, store, learners)
         note("ok", result.article.doc_id)
     return report
+
+
+def use_store_actors(pipeline: Pipeline, store: Store) -> list[RuleActors]:
+    """Give the pipeline's actor stages the roles kept in the store (user entries, roles learnt from news)."""
+    learners = [stage for stage in pipeline.stages if isinstance(stage, RuleActors)]
+    roles = store.actor_roles() if learners else []
+    for stage in learners:
+        for role in roles:
+            stage.learn(role.name, role.code, role.start, role.end, role.aliases)
+    return learners
+
+
+def _learn_roles(result: CodedArticle, store: Store, learners: list[RuleActors]) -> int:
+    """Roles an article states outright for people the knowledge base does not know yet, kept for later
+    articles ("Kenyan Foreign Minister Zorbu Makalani" lets a later untitled "Makalani said" resolve)."""
+    if not learners:
+        return 0
+    learned = 0
+    published = result.article.published
+    for seen in observations(result.mentions, published, learners[0].kb):
+        role = StoredRole(seen.name, (), seen.code, published, None, "news", result.article.doc_id, seen.text)
+        if store.add_actor_role(role):
+            learned += 1
+            for stage in learners:
+                stage.learn(role.name, role.code, role.start, role.end, role.aliases)
+    return learned
 
 
 DEDUP_STATE = "ingest.dedup"
@@ -206,3 +242,85 @@ def _read_raw_text(item: str) -> str:
     path = Path(item)
     data = gzip.decompress(path.read_bytes()) if path.suffix.lower() == ".gz" else path.read_bytes()
     return data.decode("utf-8")
+
+
+def import_actors(store: Store, path: Path) -> int:
+    """Add or override actor roles from a user file; returns how many roles were stored.
+
+    ``.csv``/``.tsv``: columns name, code, start, end, aliases (``|`` between them; dates ISO or empty).
+    ``.yaml``/``.yml``: a list of mappings with the same keys. ``.actors``/``.txt``: a PETRARCH/TABARI actors
+    dictionary. User roles are added after the bundled ones, so they win for the same person and day.
+    """
+    from detente.actors.kb import parse_actors_file
+    from detente.errors import InputError
+
+    suffix = path.suffix.lower()
+    records: list[dict[str, Any]]
+    if suffix in (".csv", ".tsv"):
+        with path.open(encoding="utf-8", newline="") as handle:
+            records = list(csv.DictReader(handle, delimiter="\t" if suffix == ".tsv" else ","))
+        source = "user"
+    elif suffix in (".yaml", ".yml"):
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        if not isinstance(loaded, list) or not all(isinstance(item, dict) for item in loaded):
+            raise InputError(str(path), "a YAML actors file must be a list of mappings (name, code, ...)")
+        records = loaded
+        source = "user"
+    elif suffix in (".actors", ".txt"):
+        records = [
+            {"name": entry.name, "aliases": "|".join(entry.aliases), "code": role.code,
+             "start": role.start, "end": role.end}
+            for entry in parse_actors_file(path.read_text(encoding="utf-8", errors="replace"))
+            for role in entry.roles
+        ]  # fmt: skip
+        source = "import"
+    else:
+        raise InputError(str(path), "actors files are .csv, .tsv, .yaml, .yml or PETRARCH .actors")
+    stored = 0
+    for number, record in enumerate(records, 1):
+        name, code = str(record.get("name") or "").strip(), str(record.get("code") or "").strip().upper()
+        if not name or not re.fullmatch(r"[A-Z]{3}([A-Z]{3})*", code):
+            raise InputError(f"{path}:{number}", f"needs a name and a CAMEO code like RUSGOV (got {code!r})")
+        aliases = record.get("aliases") or ()
+        if isinstance(aliases, str):
+            aliases = [alias.strip() for alias in aliases.split("|") if alias.strip()]
+        role = StoredRole(
+            name, tuple(aliases), code,
+            ingest.parse_date(record.get("start")), ingest.parse_date(record.get("end")),
+            source, None, str(path),
+        )  # fmt: skip
+        stored += store.add_actor_role(role)
+    return stored
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One role of a named actor as ``detente actors`` shows it."""
+
+    name: str
+    aliases: tuple[str, ...]
+    code: str
+    start: date | None
+    end: date | None
+    source: str
+
+
+def find_actors(store: Store, query: str, on: date | None = None, limit: int = 20) -> list[ActorEntry]:
+    """Actors whose name or alias contains the query: roles from the store first (they win), then the
+    bundled knowledge base; with ``on``, only the role valid that day."""
+    from detente.actors.kb import ActorKB, Role
+
+    found: list[ActorEntry] = []
+    for stored in reversed(store.actor_roles(query or None)):
+        if on is None or Role(stored.code, stored.start, stored.end).valid_on(on):
+            found.append(
+                ActorEntry(stored.name, stored.aliases, stored.code, stored.start, stored.end, stored.source)
+            )
+    for entry in ActorKB.load_default().search(query, limit=limit) if query else []:
+        roles = [entry.role_on(on)] if on else list(entry.roles)
+        for role in roles:
+            if role is not None:
+                found.append(
+                    ActorEntry(entry.name, entry.aliases, role.code, role.start, role.end, "bundled")
+                )
+    return found[:limit]

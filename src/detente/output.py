@@ -7,7 +7,10 @@ all go through here, so one schema (``schema/output.schema.json``) describes the
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from detente.jobs import ActorEntry
 
 from detente.models import Actor, Article, DyadPoint, Event, Quote, Rejected, TimeRef
 
@@ -112,6 +115,24 @@ def relation_line(point: DyadPoint) -> dict[str, Any]:
         "goldstein_sum": round(point.goldstein_sum, 2),
         "goldstein_mean": round(point.goldstein_mean, 2),
         "index": round(point.index, 2),
+    }
+
+
+def actor_line(entry: ActorEntry) -> dict[str, Any]:
+    from detente.actors import describe_code, split_code
+
+    country, sector = split_code(entry.code)
+    return {
+        "kind": "actor",
+        "name": entry.name,
+        "aliases": list(entry.aliases),
+        "code": entry.code,
+        "country": country,
+        "sector": sector,
+        "description": describe_code(entry.code),
+        "start": entry.start.isoformat() if entry.start else None,
+        "end": entry.end.isoformat() if entry.end else None,
+        "source": entry.source,
     }
 
 

@@ -92,6 +92,15 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE TABLE state (name VARCHAR PRIMARY KEY, value JSON, saved_at TIMESTAMP);
         """,
     ),
+    (
+        "0004_actor_roles",  # the actor knowledge base's additions: user entries and roles learnt from news
+        """
+        CREATE TABLE actor_roles (
+            name VARCHAR, aliases VARCHAR, code VARCHAR, start_date DATE, end_date DATE,
+            source VARCHAR, doc_id VARCHAR, evidence VARCHAR, added_at TIMESTAMP DEFAULT current_timestamp
+        );
+        """,
+    ),
 )
 
 _PER_DOC_TABLES = ("sentences", "mentions", "events", "quotes", "timexes")
@@ -105,6 +114,20 @@ class PeriodRow:
     events: int
     quad_counts: dict[str, int]
     goldstein_sum: float
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRole:
+    """A dated role of a named actor kept in the store: ``source`` is "user", "import" or "news"."""
+
+    name: str
+    aliases: tuple[str, ...]
+    code: str
+    start: date | None
+    end: date | None
+    source: str
+    doc_id: str | None = None
+    evidence: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +351,39 @@ class Store:
             [limit],
         ).fetchall()
         return [(str(a), str(b), int(n)) for a, b, n in rows]
+
+    # -- actor knowledge base additions -------------------------------------------------------------
+
+    def add_actor_role(self, role: StoredRole) -> bool:
+        """Store a role unless the same (name, code, source, start) is stored already; True if added."""
+        exists = self.db.execute(
+            "SELECT 1 FROM actor_roles WHERE lower(name) = lower(?) AND code = ? AND source = ?"
+            " AND start_date IS NOT DISTINCT FROM ?",
+            [role.name, role.code, role.source, role.start],
+        ).fetchone()
+        if exists:
+            return False
+        self.db.execute(
+            "INSERT INTO actor_roles (name, aliases, code, start_date, end_date, source, doc_id, evidence)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [role.name, "|".join(role.aliases), role.code, role.start, role.end, role.source, role.doc_id,
+             role.evidence],
+        )  # fmt: skip
+        return True
+
+    def actor_roles(self, query: str | None = None) -> list[StoredRole]:
+        """Stored roles in the order they were added (later ones win), optionally matching a name."""
+        sql = "SELECT name, aliases, code, start_date, end_date, source, doc_id, evidence FROM actor_roles"
+        params: list[Any] = []
+        if query:
+            sql += " WHERE contains(lower(name), lower(?)) OR contains(lower(aliases), lower(?))"
+            params = [query, query]
+        rows = self.db.execute(sql + " ORDER BY added_at, rowid", params).fetchall()
+        return [
+            StoredRole(row[0], tuple(a for a in (row[1] or "").split("|") if a), row[2], row[3], row[4],
+                       row[5], row[6], row[7])
+            for row in rows
+        ]  # fmt: skip
 
     # -- named component state ---------------------------------------------------------------------------
 

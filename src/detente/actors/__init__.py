@@ -103,9 +103,20 @@ class RuleActors:
     def __init__(self, config: Config) -> None:
         self.config = config
         self.kb = ActorKB.load_default()
+        self._own_kb = False
 
     def __call__(self, state: DocState) -> None:
         state.mentions = find_mentions(state.doc, state.sentences, state.article.published, self.kb)
+
+    def learn(
+        self, name: str, code: str, start: date | None, end: date | None, aliases: Sequence[str]
+    ) -> None:
+        """Add a dated role (from the store: user entries, or roles learnt from news) to this stage's
+        knowledge base; the process-wide default stays untouched (copy on first write)."""
+        if not self._own_kb:
+            self.kb = self.kb.copy()
+            self._own_kb = True
+        self.kb.add(name, code, start, end, aliases)
 
 
 @register("actors.rules.v1")

@@ -140,6 +140,14 @@ class ActorKB:
     def __len__(self) -> int:
         return len(self._entries)
 
+    def copy(self) -> ActorKB:
+        """An independent copy, to add entries to without changing the shared default."""
+        other = ActorKB()
+        other._entries = list(self._entries)
+        other._by_alias = {key: list(value) for key, value in self._by_alias.items()}
+        other._by_surname = {key: list(value) for key, value in self._by_surname.items()}
+        return other
+
     def _index(self, entry: KBEntry) -> None:
         position = len(self._entries)
         self._entries.append(entry)
