@@ -363,6 +363,25 @@ def summary(
         )
 
 
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """The REST API (/api/...) and a dashboard over the store (needs the web extra)."""
+    try:
+        import uvicorn
+
+        from detente.api import create_app
+    except ImportError:
+        err.print("[red]error:[/red] the web API needs the web extra: pip install 'detente[web]'")
+        raise typer.Exit(2) from None
+    config = _config(None, db=db)
+    _open_existing(config.db).close()
+    uvicorn.run(create_app(config), host=host, port=port)
+
+
 # -- formatting ---------------------------------------------------------------------------------------
 
 _EVENT_COLUMNS = (

@@ -286,6 +286,8 @@ class Store:
         since: date | None = None,
         until: date | None = None,
         doc_id: str | None = None,
+        newest_first: bool = False,
+        limit: int | None = None,
     ) -> Iterator[Event]:
         """Stored events in date order, optionally of one pair (either direction) and a date range."""
         where, params = _event_filter(dyad, since, until)
@@ -295,7 +297,11 @@ class Store:
         sql = f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY event_date NULLS LAST, doc_id, sentence_index, trigger_start"
+        order = "DESC" if newest_first else "ASC"
+        sql += f" ORDER BY event_date {order} NULLS LAST, doc_id, sentence_index, trigger_start"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
         cursor = self.db.execute(sql, params)
         while rows := cursor.fetchmany(1000):
             for row in rows:
