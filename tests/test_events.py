@@ -38,11 +38,11 @@ ACTORS = {
 
 @pytest.fixture(scope="module")
 def coder() -> RuleEvents:
-    return RuleEvents(Config())
+    """One-sided events kept, so that structure tests see statements without addressees too."""
+    return RuleEvents(Config(), dyadic=False)
 
 
-@pytest.fixture(scope="module")
-def code(nlp, coder):  # type: ignore[no-untyped-def]
+def _runner(nlp, coder):  # type: ignore[no-untyped-def]
     def run(text: str, actors: dict[str, str] | None = None) -> list[Event]:
         doc = nlp(text)
         state = DocState(article=Article("doc", text), doc=doc, sentences=nlp_stage.sentences(doc))
@@ -51,6 +51,17 @@ def code(nlp, coder):  # type: ignore[no-untyped-def]
         return state.events
 
     return run
+
+
+@pytest.fixture(scope="module")
+def code(nlp, coder):  # type: ignore[no-untyped-def]
+    return _runner(nlp, coder)
+
+
+@pytest.fixture(scope="module")
+def dyadic(nlp):  # type: ignore[no-untyped-def]
+    """The stage as the pipeline runs it: events without a target are dropped."""
+    return _runner(nlp, RuleEvents(Config()))
 
 
 def dyads(events: list[Event]) -> set[tuple[str, str | None, str]]:

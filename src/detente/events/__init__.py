@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from detente import cameo
+from detente.actors.lexicon import SECTORS
 from detente.config import Config
 from detente.events import syntax
 from detente.events.combine import combine, combined_code
@@ -166,7 +167,12 @@ class ActorIndex:
     def group(self, tokens: list[Token]) -> list[Actor]:
         actors: list[Actor] = []
         for token in tokens:
-            for mention in self.at(token):
+            found = self.at(token)
+            if found:  # "the foreign ministers of India and Pakistan": the head's mention names only India
+                found = found + [
+                    m for member in syntax.of_conjuncts(token) for m in self.at(member) if m not in found
+                ]
+            for mention in found:
                 if mention.actor.code and mention.actor not in actors:  # an unresolved "they" has no code
                     actors.append(mention.actor)
         return actors
@@ -205,9 +211,12 @@ class RuleEvents:
     requires: tuple[str, ...] = ("doc", "sentences", "mentions")
     assigns: tuple[str, ...] = ("events",)
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, dyadic: bool = True) -> None:
         self.config = config
         self.lexicon = load()
+        #: CAMEO practice (TABARI, PETRARCH, ICEWS): an event is a source-action-target triple, so
+        #: events whose target is neither named nor inferable are dropped; one-sided benchmarks keep them.
+        self.dyadic = dyadic
 
     def __call__(self, state: DocState) -> None:
         index = ActorIndex(state.mentions)
@@ -218,18 +227,26 @@ class RuleEvents:
             if sentence is None:
                 continue
             for predicate in code_predicates(sent, self.lexicon):
-                events.extend(self._events(state.article, sentence, predicate, index))
+                events.extend(self._events(state.article, sentence, predicate, index, events))
+        if self.dyadic:
+            events = [event for event in events if event.target is not None]
         state.events = _dedupe(events)
 
     def _events(
-        self, article: Article, sentence: Sentence, predicate: Predicate, index: ActorIndex
+        self,
+        article: Article,
+        sentence: Sentence,
+        predicate: Predicate,
+        index: ActorIndex,
+        history: list[Event],
     ) -> list[Event]:
         if predicate.nominal:
             source_tokens = syntax.noun_source_candidates(predicate.head)
             how = "nominal"
         else:
             source_tokens, how = syntax.subjects(predicate.head)
-        sources = index.group(source_tokens)
+        source_tokens = [token for token in source_tokens if not syntax.is_dateline(token)]
+        sources = _distinct(index.group(source_tokens))
         pair = any(is_pair_phrase(token) for token in source_tokens) and len(sources) < 2
         if pair:
             sources = index.pair_before(source_tokens[0].idx)
@@ -247,13 +264,19 @@ class RuleEvents:
             groups.append(syntax.condition_subjects(predicate.head))
         trigger = list(predicate.trigger)
         for group in groups:
+            group = [token for token in group if not syntax.is_dateline(token)]
             if not group or (predicate.code.startswith("01") and not _addressee(group[0], predicate)):
                 continue  # "said at a dinner": statements have addressees, not venues
+            found = index.group(group)
+            if len(found) < 2 and any(is_pair_phrase(t) for m in group for t in (m, *syntax.of_objects(m))):
+                found = index.pair_before(group[0].idx)  # "spoke with the ministers of both countries"
+                found = found if len(found) == 2 else []
             targets = [
                 actor
-                for actor in index.group(group)
+                for actor in found
                 if (actor not in sources or len(sources) > 1)
                 and not any(actor.code == source.country for source in sources)  # "He reiterated the UK's …"
+                and not (len(sources) == 1 and _key(actor) == _key(sources[0]) and len(found) == 2)
             ]
             if targets:
                 prep = group[0].head
@@ -264,6 +287,9 @@ class RuleEvents:
             predicate.head, predicate.anchor, predicate.code, predicate.frame, trigger, predicate.flags,
             predicate.nominal, predicate.extra_targets,
         )  # fmt: skip
+        if not targets and len(sources) == 1 and not pair:
+            inferred = self._implicit_target(predicate, sources[0], index, history)
+            targets = [inferred] if inferred is not None else []
         found_target = bool(targets)
         pairs: list[tuple[Actor, Actor | None]] = []
         for source in sources:
@@ -284,6 +310,33 @@ class RuleEvents:
             self._event(article, sentence, predicate, source, target, how, found_target)
             for source, target in pairs
         ]
+
+    def _implicit_target(
+        self, predicate: Predicate, source: Actor, index: ActorIndex, history: list[Event]
+    ) -> Actor | None:
+        """The target a careful coder reads from context when the sentence names none.
+
+        A warning or accusation about another party's act targets that party ("warned that any Indian
+        incursion would be met with force" → India); a response to an earlier act targets whoever acted
+        ("Moscow denied any involvement", "Iran denounced the measures") — the last actor in the document
+        that acted on the responder.
+        """
+        if predicate.code[:2] in {"11", "13"} and not predicate.nominal:
+            for token in syntax.complement_actors(predicate.head):
+                for actor in index.group([token]):
+                    if _key(actor) not in {None, _key(source)}:
+                        return actor
+        if not syntax.is_response(predicate.head, predicate.anchor):
+            return None
+        own = _key(source)
+        for event in reversed(history):
+            if (
+                event.target is not None
+                and _key(event.target) == own
+                and _key(event.source) not in {None, own}
+            ):
+                return event.source
+        return None
 
     def _bilateral_agent(self, sentence: Sentence, predicate: Predicate, index: ActorIndex) -> list[Actor]:
         """The agent of an agentless passive in a sentence about a pair ("the relationship between the two
@@ -355,7 +408,32 @@ class RuleEvents:
 #: Prepositions that give the place of a statement rather than its addressee or topic.
 VENUE_PREPS = {"at", "in", "on", "outside", "near", "during", "after", "before", "inside"}
 #: Predicates that are mutual when two actors are their subject ("Italy and Spain agreed").
-RECIPROCAL = {"agree", "cooperate", "meet", "talk", "negotiate", "reconcile", "ally", "sign"}
+RECIPROCAL = {
+    "agree", "cooperate", "meet", "talk", "negotiate", "reconcile", "ally", "sign", "exchange", "clash",
+    "trade",
+}  # fmt: skip
+
+
+def _key(actor: Actor | None) -> str | None:
+    """The country of an actor, else its organisation code (IGOUNO → UNO); None for a bare sector."""
+    if actor is None:
+        return None
+    if actor.country:
+        return actor.country
+    code = actor.code.removeprefix("IGO")[:3]
+    return code if code and code not in SECTORS else None
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    """One actor per country or organisation ("LAHORE — Pakistan" twice is one Pakistan); keeps order."""
+    seen: set[str | None] = set()
+    kept: list[Actor] = []
+    for actor in actors:
+        key = _key(actor) or actor.code
+        if key not in seen:
+            seen.add(key)
+            kept.append(actor)
+    return kept
 
 
 def _refusal_tense(verb: Token) -> bool:

@@ -147,6 +147,70 @@ def with_conjuncts(token: Token) -> list[Token]:
     return found
 
 
+def of_objects(token: Token) -> list[Token]:
+    """The objects of a noun's "of" phrases ("the foreign ministers of both countries" → countries)."""
+    return [pobj for prep, pobj in preps(token) if prep == "of" and pobj is not None]
+
+
+def of_conjuncts(token: Token) -> list[Token]:
+    """Nouns coordinated inside a noun's "of" phrase ("the ministers of India and Pakistan" → both)."""
+    return [member for pobj in of_objects(token) for member in with_conjuncts(pobj)]
+
+
+#: Dashes that end a dateline ("LAHORE — India and Pakistan signed …").
+DATELINE_DASHES = {"—", "–", "-", "--"}
+
+
+def is_dateline(token: Token) -> bool:
+    """An upper-case place at the start of a sentence followed by a dash is where a story was filed, not
+    who acted ("DHAKA — Japan pledged …")."""
+    if not token.is_upper or len(token.text) < 3 or token.i - token.sent.start > 4:
+        return False
+    following = token.doc[token.i + 1 : min(token.i + 4, token.sent.end)]
+    return any(t.text in DATELINE_DASHES for t in following)
+
+
+def complement_actors(verb: Token) -> list[Token]:
+    """Who a warning or accusation is about: the subject of its clausal complement and that subject's
+    modifiers ("warned that any Indian incursion would …" → Indian)."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        for subject in (g for g in child.children if g.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
+            found += with_conjuncts(subject)
+            found += [g for g in subject.children if g.dep_ in MODIFIERS]
+    return found
+
+
+#: Verbs that answer an earlier act: their target is whoever acted on the responder.
+RESPONSE_VERBS = {"deny", "reject", "dismiss", "respond", "retaliate", "reply", "react", "rebuff", "refute"}
+#: Nouns that refer back to an earlier act when they are the object ("denounced the measures").
+REFERRING_NOUNS = {
+    "accusation", "allegation", "charge", "claim", "warning", "threat", "remark", "statement", "comment",
+    "criticism", "demand", "proposal", "offer", "request", "decision", "move", "measure", "step", "sanction",
+    "expulsion", "protest", "ultimatum", "report", "action", "attack", "strike", "shelling", "ban", "tariff",
+}  # fmt: skip
+
+
+def is_response(predicate: Token, anchor: Token) -> bool:
+    """A predicate that answers an earlier act: a verb of response, or a predicate whose object is a
+    definite noun referring back to an act ("rejected the accusation", "denounced the measures")."""
+    if predicate.lemma_.lower() in RESPONSE_VERBS:
+        return True
+    holder = anchor if anchor is not predicate else predicate
+    found = objects(holder) if holder.pos_ in {"VERB", "AUX"} else []
+    return any(
+        obj.lemma_.lower() in REFERRING_NOUNS
+        and any(
+            c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "these", "those", "such", "its"}
+            for c in obj.children
+        )
+        and not any(g.dep_ == "prep" for g in obj.children)  # "the accusation of spying" names its content
+        for obj in found
+    )
+
+
 def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     """The acting noun(s) of a verb and how they were found (direct, agent, relative, control, absolute).
 
