@@ -28,7 +28,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from detente.config import Config
-from detente.dates.normalise import Reading, Tense, event_date, resolve
+from detente.dates.normalise import Reading, Tense, event_date, resolve, resolve_anaphor
 from detente.dates.recognise import Match, head_token, recognise
 from detente.models import Event, EventDate, Sentence, TimeRef
 from detente.pipeline import DocState
@@ -47,6 +47,8 @@ _FUTURE_FRAMES = frozenset({"plan", "expect", "schedule", "due", "set", "intend"
 _FUTURE_WORDS = frozenset({"payable", "effective", "due", "deadline", "scheduled", "expire", "expires"})
 #: Prepositions that close a span; the span's end may lie either side of the publication date.
 _OPEN_PREPOSITIONS = frozenset({"until", "till", "through", "by", "to", "before"})
+#: Where a bare past participle reports a finished event ("terms announced Friday", "ended March 31").
+_PARTICIPLE_DEPS = frozenset({"acl", "advcl", "relcl", "ROOT"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
 #: Prepositions that make an expression a bound of a span rather than the time of the event.
 _BOUNDS = frozenset({"since", "until", "till", "by", "before", "after", "through", "between"})
@@ -92,6 +94,8 @@ def tense_of(token: Token) -> Tense:
             return "future"
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
             tense = _verb_tense(current)
+            if tense == "nonfinite" and current.tag_ == "VBN" and current.dep_ in _PARTICIPLE_DEPS:
+                tense = "past"  # "the deal, announced Friday", "shares issued July 1": done before now
             if tense == "nonfinite":
                 continue
             if loose and tense in ("past", "present"):
@@ -138,6 +142,7 @@ def _sentence_index(sentences: Sequence[Sentence], starts: list[int], char: int)
 def _find(doc: Doc, published: date | None, sentences: Sequence[Sentence]) -> list[_Found]:
     starts = [sentence.start for sentence in sentences]
     found: list[_Found] = []
+    references: list[str] = []  # calendar values mentioned so far: the story's reference times
     for match in recognise(doc):
         head = head_token(doc, match)
         tense = (
@@ -145,7 +150,11 @@ def _find(doc: Doc, published: date | None, sentences: Sequence[Sentence]) -> li
             if match.reading.kind in ("date", "weekday", "holiday", "weekend", "season")
             else None
         )
-        resolved = resolve(match.reading, published, tense)
+        if match.reading.kind == "anaphor":
+            value = resolve_anaphor(match.reading, published, references)
+            resolved = None if value is None else ("DATE", value)
+        else:
+            resolved = resolve(match.reading, published, tense)
         if resolved is None:
             log.debug("unresolved time expression %r", doc[match.start : match.end].text)
             continue
@@ -160,6 +169,8 @@ def _find(doc: Doc, published: date | None, sentences: Sequence[Sentence]) -> li
             sentence_index=_sentence_index(sentences, starts, start),
         )
         found.append(_Found(timex, match, _attachment(head).i, match.reading))
+        if kind in ("DATE", "TIME") and event_date(value) is not None:
+            references.append(value)
     return found
 
 

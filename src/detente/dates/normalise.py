@@ -8,6 +8,7 @@ names take the nearest occurrence ("takes office in January", written in Novembe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -21,7 +22,8 @@ class Reading:
     """What the recogniser understood, before anchoring. Unused fields stay None.
 
     kind: date (explicit calendar fields, year possibly missing), weekday, relday (today, yesterday),
-    relunit (last week, two years ago), season, quarter, decade, duration, ref, set.
+    relunit (last week, two years ago), season, quarter, decade, duration, ref, set, anaphor (that year,
+    the following month: relative to the story's last date, not to the publication).
     """
 
     kind: str
@@ -80,6 +82,34 @@ def resolve(reading: Reading, anchor: date | None, tense: Tense = None) -> tuple
 _TYPE = {"duration": "DURATION", "ref": "DATE", "set": "SET"}
 
 
+_PRECISIONS = {"year": 0, "month": 1, "week": 1, "day": 2}
+_NEEDED = {"year": 0, "month": 1, "week": 2, "day": 2}
+
+
+def resolve_anaphor(reading: Reading, anchor: date | None, references: Sequence[str]) -> str | None:
+    """The value of "that year", "the same day", "the following month": the unit of the latest date
+    mentioned that is at least that precise (TimeML's reference time), else of the anchor."""
+    unit = reading.unit or "year"
+    base = anchor
+    for value in reversed(references):
+        dated = event_date(value)
+        if dated is not None and _PRECISIONS[dated[1]] >= _NEEDED[unit]:
+            base = dated[0]
+            break
+    if base is None:
+        return None
+    offset = reading.offset or 0
+    if unit == "year":
+        return f"{base.year + offset:04d}"
+    if unit == "month":
+        year, month = _add_months(base, offset)
+        return f"{year:04d}-{month:02d}"
+    if unit == "week":
+        year, week, _ = (base + timedelta(days=7 * offset)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    return (base + timedelta(days=offset)).isoformat()
+
+
 def _calendar_value(year: int, month: int | None, day: int | None) -> str:
     if month is None:
         return f"{year:04d}"
@@ -123,10 +153,13 @@ def _month_day(reading: Reading, anchor: date, tense: Tense) -> str:
         chosen = max(c for c in candidates if c <= here)
     elif tense == "future":
         chosen = min(c for c in candidates if c >= here)
-    else:
-        chosen = min(candidates, key=lambda c: abs((c - here).days))
+    else:  # news mostly reports the past: a later date wins only when much nearer
+        chosen = min(candidates, key=lambda c: abs((c - here).days) * (FUTURE_WEIGHT if c > here else 1))
     return _calendar_value(chosen.year, month, day if day is None else chosen.day)
 
+
+#: How much farther a date to come counts than a past one when the tense does not tell.
+FUTURE_WEIGHT = 1.5
 
 _SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 

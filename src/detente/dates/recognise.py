@@ -38,6 +38,7 @@ _MERIDIEM = {"am": 0, "a.m.": 0, "a.m": 0, "pm": 12, "p.m.": 12, "p.m": 12}
 _ZONES = frozenset({"gmt", "utc", "est", "edt", "et", "pst", "pdt", "cst", "cet", "bst", "msk"})
 _SHIFTERS = {"ago": -1, "hence": 1, "earlier": -1, "later": 1}
 _RELATIVE_TO_EVENT = frozenset({"before", "after", "since", "prior", "than"})
+_NOT_THE_YEAR = frozenset({"-", "'s", "two", "before", "earlier", "after", "later"})
 _BEFORE_BARE_MONTH = frozenset(
     {
         "in",
@@ -176,6 +177,8 @@ class _Scanner:
             self._at_weekend,
             self._at_season,
             self._at_year_ago,
+            self._at_century,
+            self._at_anaphor,
         ):
             found = method(i)
             if found is not None and (best is None or found.end > best.end):
@@ -210,12 +213,28 @@ class _Scanner:
         return None
 
     def _year_after(self, j: int) -> tuple[int, int | None]:
-        """An optional ", 2016" / "2016" / "of 2016" after position j: (end, year)."""
+        """An optional ", 2016" / "2016" / "of 2016" / "nineteen ninety-six" after position j: (end, year)."""
         k = j + 1 if self.word(j) in (",", "of") else j
         year = self.year(k)
         if year is not None and 1800 <= year <= 2100:  # "12 Nov 1115" is a time of day, not a year
             return k + 1, year
+        spelled = self.spelled_year(k)
+        if spelled is not None:
+            return spelled
         return j, None
+
+    def spelled_year(self, i: int) -> tuple[int, int] | None:
+        """(end, year) of a year in words, as broadcast transcripts write them: "nineteen ninety-six"."""
+        century = lex.NUMBER_WORDS.get(self.word(i), 0)
+        if not 11 <= century <= 20 or self.word(i + 1) in lex.UNIT_WORDS:
+            return None
+        counted = self.number_span(i + 1)
+        if counted is None or counted[1] is None or not 10 <= counted[1] <= 99:
+            return None
+        end, rest = counted
+        if self.word(end) in lex.UNIT_WORDS or self.word(end) in ("percent", "%"):
+            return None  # "nineteen twenty-year terms": counts
+        return end, century * 100 + rest
 
     def _at_month_date(self, i: int) -> Match | None:
         """Nov. 20, 2016 · November 20 · November 2016 · November · mid-November."""
@@ -262,6 +281,9 @@ class _Scanner:
 
     def _at_year(self, i: int) -> Match | None:
         """2016 · fiscal 1990 · the year 2016; not "2016 people", "$2016" or "2016%"."""
+        spelled = self._spelled_or_millennium(i)
+        if spelled is not None:
+            return spelled
         start = i
         if self.word(i) == "fiscal":
             i += 1
@@ -283,6 +305,69 @@ class _Scanner:
         if not 1900 <= year <= 2100 and self.word(start - 1) not in ("in", "since", "of", "by", "until"):
             return None
         return Match(start, i + 1, Reading("date", year=year))
+
+    def _spelled_or_millennium(self, i: int) -> Match | None:
+        """nineteen ninety-six · the year two thousand (the words say it is a year, not a count)."""
+        spelled = self.spelled_year(i)
+        if spelled is not None:
+            return Match(i, spelled[0], Reading("date", year=spelled[1]))
+        words = tuple(self.words[i : i + 4])
+        if words == ("the", "year", "two", "thousand") and self.word(i + 4) not in lex.UNIT_WORDS:
+            return Match(i, i + 4, Reading("date", year=2000))
+        return None
+
+    def _at_century(self, i: int) -> Match | None:
+        """the 20th century · the eleventh century: TimeML writes the century's first two digits ("19")."""
+        start = i
+        if self.word(i) == "the":
+            i += 1
+        found = _ORDINAL_DAY.match(self.word(i))
+        number = lex.ORDINALS.get(self.word(i))
+        if number is None and found is not None and not self.word(i).isdigit():
+            number = int(found.group(1))
+        j = i + 2 if self.word(i + 1) == "-" else i + 1
+        if number is None or self.word(j) != "century":
+            return None
+        return Match(start, j + 1, Reading("decade", value=f"{number - 1:02d}"))
+
+    def _at_anaphor(self, i: int) -> Match | None:
+        """that year · later that day · the same week · the following month · the year: times the story
+        has already set, resolved against the last date mentioned (TimeML's reference time)."""
+        start = i
+        if self.word(i) in ("earlier", "later"):
+            i += 1
+        first, second = self.word(i), self.word(i + 1)
+        offset: int | None = None
+        unit_at = i + 1
+        if first == "that":
+            offset = 0
+        elif first == "the" and second == "same":
+            offset, unit_at = 0, i + 2
+        elif first == "the" and second in ("following", "previous", "preceding"):
+            offset, unit_at = (1 if second == "following" else -1), i + 2
+        elif first == "the" and second == "next" and self.word(i + 2) == "day":
+            offset, unit_at = 1, i + 2
+        elif first == "the" and second in ("year", "fiscal", "full") and start == i:
+            return self._the_year(i)
+        unit = self.word(unit_at)
+        if offset is None or unit not in ("day", "week", "month", "year"):
+            return None
+        if self.word(unit_at + 1) in ("-", "'s") or self.doc[unit_at].dep_ == "compound":
+            return None  # "that year-end target", "that year's crop"
+        return Match(start, unit_at + 1, Reading("anaphor", unit=unit, offset=offset))
+
+    def _the_year(self, i: int) -> Match | None:
+        """the year · the fiscal year · the full year: a span ("the year ended March 31"), else in news
+        the current year ("sales for the full year")."""
+        j = i + 2 if self.word(i + 1) in ("fiscal", "full") else i + 1
+        if self.word(j) != "year" or not self.doc[j].text.islower():
+            return None  # "Man of the Year": a title
+        after = self.word(j + 1)
+        if after in _NOT_THE_YEAR or self.doc[j].dep_ == "compound":
+            return None  # "the year-ago quarter", "the year before": other expressions
+        if after in ("ended", "ending", "ends", "through", "to"):
+            return Match(i, j + 1, Reading("duration", value=duration_value(1, "year")))
+        return Match(i, j + 1, Reading("relunit", unit="year", offset=0))
 
     def _at_decade(self, i: int) -> Match | None:
         """1990s · the '90s · the nineties · the mid-1990s · the early 1980s."""
@@ -456,8 +541,8 @@ class _Scanner:
         if unit_end is None:
             return None
         end, unit = unit_end
-        if self.word(end) == "-" and self.word(end + 1) == "old":
-            return None  # "a 6-year-old boy": an age
+        if (self.word(end) == "-" and self.word(end + 1) == "old") or self.word(end) == "old":
+            return None  # "a 6-year-old boy", "52 years old": an age
         after = self.word(end)
         if counted is not None and self.word(i) in ("a", "an") and start == i and after not in _SHIFTERS:
             before = self.doc[max(0, i - 4) : i]
