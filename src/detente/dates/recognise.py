@@ -228,10 +228,9 @@ class _Scanner:
         century = lex.NUMBER_WORDS.get(self.word(i), 0)
         if not 11 <= century <= 20 or self.word(i + 1) in lex.UNIT_WORDS:
             return None
-        counted = self.number_span(i + 1)
-        if counted is None or counted[1] is None or not 10 <= counted[1] <= 99:
+        end, rest = self.number_span(i + 1) or (i + 1, None)
+        if rest is None or not 10 <= rest <= 99:
             return None
-        end, rest = counted
         if self.word(end) in lex.UNIT_WORDS or self.word(end) in ("percent", "%"):
             return None  # "nineteen twenty-year terms": counts
         return end, century * 100 + rest
