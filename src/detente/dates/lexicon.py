@@ -210,6 +210,9 @@ REFERENCE_PHRASES: dict[tuple[str, ...], str] = {
     ("these", "days"): "PRESENT_REF",
     ("right", "now"): "PRESENT_REF",
     ("as", "soon", "as", "possible"): "FUTURE_REF",
+    ("the", "near", "future"): "FUTURE_REF",
+    ("the", "near", "term"): "FUTURE_REF",
+    ("the", "short", "term"): "FUTURE_REF",
 }
 
 #: Frequency words (TimeML SET): the period of the repetition.
@@ -224,6 +227,9 @@ SET_WORDS: dict[str, str] = {
     "yearly": "P1Y",
     "annually": "P1Y",
 }
+
+#: Frequency words that are a time also as adjectives ("a daily tally"); "a quarterly dividend" is money.
+SHORT_SETS = frozenset({"hourly", "daily", "nightly", "weekly"})
 
 #: Modifiers that TimeML keeps inside the expression without changing its value.
 APPROXIMATORS = frozenset({"about", "around", "nearly", "almost", "some", "roughly", "approximately"})

@@ -540,6 +540,10 @@ class _Scanner:
         if unit_end is None:
             return None
         end, unit = unit_end
+        if unit == "quarter" and number is not None and self.word(end) == "of" and self.year(end + 1) is None:
+            return None  # "three-quarters of its food": a fraction
+        if after_is_story_later(self, end, number):
+            return Match(start, end, Reading("duration", value=duration_value(number, unit), anchored=True))
         if (self.word(end) == "-" and self.word(end + 1) == "old") or self.word(end) == "old":
             return None  # "a 6-year-old boy", "52 years old": an age
         after = self.word(end)
@@ -586,8 +590,9 @@ class _Scanner:
         """weekly · every week · each Thursday · every two years."""
         word = self.word(i)
         if word in lex.SET_WORDS:
-            if self.doc[i].pos_ != "ADV":
-                return None  # "a quarterly dividend", "the Daily Express": not a time
+            pos = self.doc[i].pos_
+            if pos != "ADV" and not (pos == "ADJ" and word in lex.SHORT_SETS and self.doc[i].text.islower()):
+                return None  # "a quarterly dividend", "the Daily Express", "the party daily": not a time
             return Match(i, i + 1, Reading("set", value=lex.SET_WORDS[word]))
         if word not in ("every", "each"):
             return None
@@ -690,6 +695,12 @@ class _Scanner:
         end, year_after = self._year_after(j + 1)
         reading = Reading("quarter", value=str(ordinal), year=year or year_after, year_offset=year_offset)
         return Match(start, end, reading)
+
+
+def after_is_story_later(scanner: _Scanner, end: int, number: int | None) -> bool:
+    """ "Three days later" counts from the story's last event, not from today: TimeML marks the duration
+    ("Three days") and leaves "later" out; "later this week" and "three days from now" are other shapes."""
+    return scanner.word(end) == "later" and scanner.word(end + 1) not in ("this", "that", "today")
 
 
 def _extend(scanner: _Scanner, match: Match) -> Match:
