@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from detente.actors.lexicon import EXPLICIT_PLACE, split_code
-from detente.actors.units import HONORIFICS, Unit
+from detente.actors.units import HONORIFICS, PERSON_TITLES, Unit
 from detente.models import Actor, ActorMention
 
 if TYPE_CHECKING:
@@ -50,6 +50,9 @@ class Found:
     binder: int | None = None  # for a reflexive ("himself"): char offset of its clause's subject
     pronoun: str | None = None
     group_type: str | None = None  # "country" / "person" for "both sides", "the two ministers"
+    place: bool = False  # names a state by its name, nationality or capital (not a body of it)
+    usual: bool = False  # the state comes only from an office name most often, not always, that state's
+    inferred: str = ""  # which document-context cue gave the state (``context``), "" when the words did
 
 
 def group_units(doc: Doc, units: list[Unit]) -> list[Unit]:
@@ -196,6 +199,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
     fallback_country: str | None = None
     org_code: str | None = None
     seat_sectors = ""
+    usual = False
     org_name: str | None = None
     name: str | None = None
     said: str | None = None
@@ -208,6 +212,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
             country = country or unit.code
         elif unit.kind in ("seat", "institution"):
             unit_country, _ = split_code(unit.code)
+            usual = usual or (fallback_country is None and unit.usual)
             fallback_country = fallback_country or unit_country or unit.code[:3]
             seat_sectors = seat_sectors or unit.code[3:]
         elif unit.kind == "org" or (
@@ -262,8 +267,8 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
         code = (explicit_country or "") + sectors  # a body named in passing: "Pakistani pro-Taliban papers"
     else:
         code = (country or "") + sectors
-    if not code and name is None:
-        return None
+    if not code and name is None and not any(_held_by_one(role) for role in roles):
+        return None  # a spokesperson without a state or body may still take one from the document
     if top.kind == "role" and not top.children and head.pos_ == "ADJ":
         return None  # a bare adjective ("state-owned") describes, it does not act
     person = name is not None
@@ -288,11 +293,19 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
         tentative=tentative,
         said=said,
         coordination=_coordination(head),
+        place=top.kind in EXPLICIT_PLACE,
+        usual=usual and explicit_country is None and org_code is None and known_code is None,
         explicit=person
         or explicit_country is not None
         or org_code is not None
         or fallback_country is not None,
     )
+
+
+def _held_by_one(role: str) -> bool:
+    """A title one person holds ("spokeswoman", "foreign secretary")."""
+    last = role.rsplit(" ", 1)[-1]
+    return last in PERSON_TITLES or last.removesuffix("s") in PERSON_TITLES
 
 
 def _coordination(head: Token) -> int | None:

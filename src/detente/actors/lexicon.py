@@ -82,7 +82,7 @@ class Entry:
 
     phrase: str
     code: str  # a full actor code for places and organisations; sector codes only for roles
-    kind: str  # country | demonym | capital | seat | institution | org | role
+    kind: str  # country | demonym | capital | seat | usual | institution | org | role
     cased: bool  # must the text be capitalised (names) or match exactly (acronyms)?
 
 
@@ -194,6 +194,8 @@ def _load_entries(make_key: Callable[[str], str]) -> dict[str, tuple[Entry, ...]
         put(row[0], Entry(row[0], row[1], "org", True))
     for row in _rows(DATA / "seats.tsv"):
         put(row[0], Entry(row[0], row[1], row[2], True))
+    for row in _rows(DATA / "offices.tsv"):
+        put(row[0], Entry(row[0], row[1], "seat" if row[2] == "sole" else "usual", True))
     for row in _rows(DATA / "places.tsv"):
         put(row[0], Entry(row[0], row[1], row[2], True))
     for row in _rows(DATA / "agents_extra.tsv"):
@@ -205,8 +207,35 @@ def _load_entries(make_key: Callable[[str], str]) -> dict[str, tuple[Entry, ...]
 
 @dataclass(frozen=True, slots=True)
 class Matchers:
+    """The lexicon and the phrase matchers over it: the shared base matcher, then any added at run time
+    (imported agent dictionaries), whose entries take precedence over the built-in ones."""
+
     lexicon: Lexicon
     matcher: PhraseMatcher
+    extra: tuple[PhraseMatcher, ...] = ()
+
+    def matches(self, doc: Doc) -> list[tuple[int, int]]:
+        """(start, end) of every phrase any matcher finds."""
+        found = [(start, end) for _, start, end in self.matcher(doc)]
+        for matcher in self.extra:
+            found.extend((start, end) for _, start, end in matcher(doc))
+        return found
+
+    def extended(self, vocab: Vocab, entries: list[Entry]) -> Matchers:
+        """A copy that also knows ``entries`` (role nouns from an agents file); the base stays as it was."""
+        from spacy.lang.en import English
+        from spacy.matcher import PhraseMatcher
+
+        tokenizer = English(vocab=vocab).tokenizer
+        table = dict(self.lexicon.entries)
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        for entry in entries:
+            key = key_of(tokenizer(entry.phrase))
+            if key:
+                table[key] = (entry, *(other for other in table.get(key, ()) if other.phrase != entry.phrase))
+                matcher.add("ROLE", [tokenizer(entry.phrase)])
+        lexicon = Lexicon(table, self.lexicon.org_names)
+        return Matchers(lexicon, self.matcher, (*self.extra, matcher))
 
 
 _CACHE: dict[int, Matchers] = {}

@@ -82,6 +82,7 @@ class Unit:
     role: str | None = None  # the role phrase (lower case) for role units
     said: str | None = None  # a person's name as written here ("Mr Lavrov" -> "Lavrov")
     known: bool = False  # a name the knowledge base resolved
+    usual: bool = False  # a seat whose name is most often, not always, that state's ("Foreign Office")
     children: list[Unit] = field(default_factory=list)
 
 
@@ -90,8 +91,9 @@ def lexicon_units(doc: Doc, matchers: Matchers, kb: ActorKB, on: date | None) ->
 
     A matched institution the knowledge base knows by name ("Assad") takes its dated role instead."""
     candidates: list[tuple[int, int, int, Entry]] = []
-    order = {"org": 0, "seat": 1, "institution": 1, "country": 2, "demonym": 2, "capital": 2, "role": 3}
-    for _, start, end in matchers.matcher(doc):
+    order = {"org": 0, "seat": 1, "usual": 1, "institution": 1, "country": 2, "demonym": 2, "capital": 2}
+    order["role"] = 3
+    for start, end in matchers.matches(doc):
         entry = matchers.lexicon.entry(doc[start:end])
         if entry is not None:
             candidates.append((start, end, order.get(entry.kind, 4), entry))
@@ -117,6 +119,8 @@ def lexicon_units(doc: Doc, matchers: Matchers, kb: ActorKB, on: date | None) ->
             )
         elif person:
             continue  # a person known to the knowledge base but in no role that day: no timeless code
+        elif entry.kind == "usual":
+            units.append(Unit(start, end, "seat", entry.code, usual=True))
         elif entry.kind == "org":
             units.append(Unit(start, end, "org", entry.code, name=matchers.lexicon.org_names.get(entry.code)))
         else:

@@ -1,0 +1,327 @@
+"""Document-context states: a country for a person, role or office whose own words name none.
+
+News names a state once and lets context carry it ("Pakistan's foreign office rejected the accusation.
+'…,' spokeswoman Ayesha Qureshi said"). Cues are tried from strongest to weakest; the first that points at
+exactly one state wins, and a cue that points at two states gives none (the next cue is tried):
+
+1. ``phrase``: the mention's own phrase: "its spokeswoman" (the body "its" stands for, nearby), "a
+   spokesman for India's foreign ministry", an apposition to a coded body.
+2. ``body``: the body the role belongs to, mentioned nearby (same sentence or the two before): a coded
+   body of the same sector; a spokesperson (no sector of its own) takes the body's sector as well.
+3. ``place``: a place attached to the mention's own clause ("told reporters in New Delhi", "said in
+   Nairobi"); places inside the reported content do not count.
+4. ``dateline``: the city the story was filed from ("ISLAMABAD —"), when that state takes part in the
+   story (a London desk writing about Iran is no cue).
+5. ``office``: a name most often one state's ("Foreign Office") keeps that state (``compose`` coded it).
+6. ``paragraph``: the one state among the subjects of the paragraph, else of the whole document; never
+   when there are two.
+
+Candidates are mentions with a sector or a personal role but no state (and "usual" offices, for cues 1-4
+only). Evidence is read from the mentions as the text codes them, never from other inferences, so the
+order of mentions does not matter. People resolved later (surnames, pronouns) inherit the state through
+``resolve``, which runs after this.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from detente.actors.extract import Found
+from detente.actors.lexicon import SECTORS, split_code
+from detente.actors.resolve import personal_role
+from detente.models import Actor, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+log = logging.getLogger(__name__)
+
+#: How many sentences back a body may be for a role to belong to it.
+BODY_WINDOW = 2
+#: Prepositions by which a role names what it speaks or works for ("spokesman for the embassy").
+FOR_PREPS = frozenset({"for", "of", "at", "from", "with"})
+#: Prepositions of a clause's place ("said in Nairobi").
+PLACE_PREPS = frozenset({"in", "at"})
+#: Dependents of a speech verb that carry its place ("told reporters in New Delhi").
+CLAUSE_DEPS = frozenset({"dobj", "dative", "npadvmod"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+#: Roles held abroad: an envoy's place (or a story's dateline) does not tell whose envoy.
+DIPLOMATS = frozenset(
+    {"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "commissioner", "commissioners"}
+)
+DIPLOMATS = DIPLOMATS | {"consul", "consuls", "attache", "attaché", "embassy", "embassies", "mission"}
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_QUOTE_MARK = re.compile("[\"“”]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """The mentions of a document as the text codes them, indexed for the cues."""
+
+    doc: Doc
+    ordered: list[Found]
+    by_head: dict[int, Found]
+    by_sentence: dict[int, list[Found]]
+    paragraph_of: dict[int, int]
+    sentence_start: dict[int, int]
+    dateline: str | None
+
+
+def infer_states(
+    doc: Doc, found: Sequence[Found], sentences: Sequence[Sentence], dateline: str | None = None
+) -> list[Found]:
+    """``found`` with a state given to each candidate that a cue settles; the rest unchanged."""
+    ordered = sorted(found, key=lambda item: item.mention.head)
+    by_sentence: dict[int, list[Found]] = defaultdict(list)
+    for item in ordered:
+        by_sentence[item.mention.sentence_index].append(item)
+    evidence = _Evidence(
+        doc=doc,
+        ordered=ordered,
+        by_head={item.mention.head: item for item in ordered},
+        by_sentence=by_sentence,
+        paragraph_of=paragraphs(doc.text, sentences),
+        sentence_start={sentence.index: sentence.start for sentence in sentences},
+        dateline=dateline if dateline in _document_states(ordered) else None,
+    )
+    token_at = {token.idx: token for token in doc}
+    settled: dict[int, Found] = {}  # head -> recoded, for "its" after a body whose state was inferred
+    for item in ordered:
+        head = token_at.get(item.mention.head)
+        inferred = _infer(item, head, evidence, settled) if head is not None and _candidate(item) else None
+        if inferred is not None:
+            settled[item.mention.head] = _recoded(item, *inferred)
+    return [settled.get(item.mention.head, item) for item in found]
+
+
+def paragraphs(text: str, sentences: Sequence[Sentence]) -> dict[int, int]:
+    """Sentence index → paragraph number (a blank line starts a paragraph)."""
+    result: dict[int, int] = {}
+    number = 0
+    previous_end = 0
+    for sentence in sorted(sentences, key=lambda sentence: sentence.start):
+        if _PARAGRAPH_BREAK.search(text, previous_end, max(previous_end, sentence.start)):
+            number += 1
+        result[sentence.index] = number
+        previous_end = sentence.end
+    return result
+
+
+def _candidate(item: Found) -> bool:
+    if item.pronoun is not None or item.group_type is not None or item.tentative or item.mention.members:
+        return False
+    if item.usual:
+        return True
+    actor = item.mention.actor
+    if actor.country is not None or (actor.code and actor.code[:3] not in SECTORS):
+        return False  # a state, or an international body, region or group: nothing to infer
+    if split_code(actor.code)[0] is not None:
+        return False
+    personal = any(personal_role(role) for role in item.roles)
+    return (bool(actor.sector) and (item.person or item.mention.kind == "role")) or personal
+
+
+def _state(item: Found) -> str | None:
+    """The state a mention's own words give it (None for candidates, pronouns and "usual" offices)."""
+    if item.pronoun is not None or item.group_type is not None or item.usual or item.mention.members:
+        return None
+    return item.mention.actor.country
+
+
+def _is_body(item: Found, sector: str | None, envoy: bool) -> bool:
+    """A coded body a role of ``sector`` can belong to ("the foreign office", "the Kremlin"): not a person,
+    a crowd or a state's bare name; an embassy only for diplomats ("an embassy spokesperson")."""
+    mention = item.mention
+    return (
+        not item.person
+        and not item.place
+        and not item.is_plural
+        and not any(personal_role(role) for role in item.roles)
+        and _state(item) is not None
+        and mention.actor.sector is not None
+        and (sector is None or mention.actor.sector == sector)
+        and mention.kind in ("role", "metonym", "name")
+        and (envoy or not _diplomatic(item))
+    )
+
+
+def _infer(
+    item: Found, head: Token, evidence: _Evidence, settled: dict[int, Found]
+) -> tuple[Actor, str] | None:
+    """(actor whose state and sector to take, cue name) from the strongest cue that settles one state."""
+    found = _phrase(item, head, evidence, settled)
+    if found is not None:
+        return found, "phrase"
+    found = _nearby_body(item, evidence, settled)
+    if found is not None:
+        return found, "body"
+    if _diplomatic(item):
+        return None  # where an envoy is says nothing of whose envoy they are
+    partners = {
+        country
+        for other in evidence.ordered
+        if item.coordination is not None
+        and other.coordination == item.coordination
+        and (country := _state(other)) is not None
+    }
+    cue, country = "place", _place(head, evidence)
+    if country is None:
+        cue, country = "dateline", evidence.dateline
+    if country is None and not item.usual:
+        cue, country = "paragraph", _paragraph_state(item, evidence)
+    if country is None or (partners and country not in partners):
+        return None  # no cue, or one that a coordinated state contradicts ("Chinese students and tourists")
+    return _state_only(country), cue
+
+
+def _diplomatic(item: Found) -> bool:
+    return any(role.rsplit(" ", 1)[-1] in DIPLOMATS or "high commission" in role for role in item.roles)
+
+
+def _state_only(country: str) -> Actor:
+    return Actor(code=country, country=country, sector=None, name=None, text="")
+
+
+def _phrase(item: Found, head: Token, evidence: _Evidence, settled: dict[int, Found]) -> Actor | None:
+    """"its spokeswoman" → the body "its" stands for; "spokesman for X" and appositions → X."""
+    for child in head.children:
+        if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+            owner = _owner(item, child.lower_ == "their", evidence, settled)
+            if owner is not None:
+                return owner
+    linked = [child for child in head.children if child.dep_ == "appos"]
+    if head.dep_ == "appos":
+        linked.append(head.head)
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in FOR_PREPS:
+            linked.extend(pobj for pobj in prep.children if pobj.dep_ == "pobj")
+    for token in linked:
+        other = evidence.by_head.get(token.idx)
+        if other is not None and other is not item and _state(other) is not None and not other.person:
+            return other.mention.actor
+    return None
+
+
+def _owner(item: Found, plural: bool, evidence: _Evidence, settled: dict[int, Found]) -> Actor | None:
+    """The state or body a possessive pronoun stands for: the nearest earlier one (its state as the text
+    or an earlier inference gives it); None when that one has no state."""
+    sentence = item.mention.sentence_index
+    for other in reversed(evidence.ordered):
+        if other.mention.head >= item.mention.head or other.pronoun is not None or other.person:
+            continue
+        if sentence - other.mention.sentence_index > BODY_WINDOW:
+            return None
+        if other.is_plural and not plural:
+            continue
+        if other.mention.kind not in ("country", "metonym", "role", "name", "demonym"):
+            continue
+        other = settled.get(other.mention.head, other)
+        return other.mention.actor if other.mention.actor.country is not None else None
+    return None
+
+
+def _nearby_body(item: Found, evidence: _Evidence, settled: dict[int, Found]) -> Actor | None:
+    """The body a role belongs to: a body of its sector in this sentence or the nearest one before that
+    has any; failing that, for government roles, a state acting as subject outside quotation marks
+    ("Ethiopia dismissed the warnings. Water Minister X said"). Two states in that sentence: none."""
+    sector = item.mention.actor.sector
+    envoy = _diplomatic(item)
+    # a spokesperson may speak for a body whose own state was inferred; a titled role reads the text only
+    chain = settled if sector is None else {}
+    found = _nearest(item, evidence, lambda other: _is_body(other, sector, envoy), chain, BODY_WINDOW)
+    if found is not None or sector not in (None, "GOV"):
+        return found
+    state = _nearest(item, evidence, lambda other: _acting_state(other, evidence), {}, 1)
+    return _state_only(state.country) if state is not None and state.country else None
+
+
+def _nearest(
+    item: Found, evidence: _Evidence, fits: Callable[[Found], bool], settled: dict[int, Found], window: int
+) -> Actor | None:
+    """The one state of the fitting mentions in the nearest sentence (this or up to two before) that has
+    any, reading a body whose state an earlier cue settled as settled."""
+    sentence = item.mention.sentence_index
+    for distance in range(window + 1):
+        states: dict[str, Actor] = {}
+        for other in evidence.by_sentence.get(sentence - distance, ()):
+            other = settled.get(other.mention.head, other)
+            if other is not item and other.mention.head != item.mention.head and fits(other):
+                states.setdefault(other.mention.actor.country or "", other.mention.actor)
+        if len(states) == 1:
+            return next(iter(states.values()))
+        if states:
+            return None
+    return None
+
+
+def _acting_state(item: Found, evidence: _Evidence) -> bool:
+    """A state named as a subject in the narrative ("Ethiopia dismissed"), not inside a quotation."""
+    return item.place and item.is_subject and _state(item) is not None and not _quoted(item, evidence)
+
+
+def _quoted(item: Found, evidence: _Evidence) -> bool:
+    """Is the mention between quotation marks within its sentence (an odd number of marks before it)?"""
+    text = evidence.doc.text
+    start = evidence.sentence_start.get(item.mention.sentence_index, 0)
+    return len(_QUOTE_MARK.findall(text, start, item.mention.span[0])) % 2 == 1
+
+
+def _place(head: Token, evidence: _Evidence) -> str | None:
+    """The one state of the places attached to the mention or to the clause it is the subject of."""
+    token = head
+    while token.dep_ in ("compound", "appos", "conj", "flat") and token.head.i != token.i:
+        token = token.head
+    anchors = [head]
+    if token.dep_ in SUBJECT_DEPS:
+        verb = token.head if token.dep_ != "agent" else token.head.head
+        anchors.append(verb)
+        anchors.extend(child for child in verb.children if child.dep_ in CLAUSE_DEPS)
+    states: set[str] = set()
+    for anchor in anchors:
+        for prep in anchor.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                continue
+            for pobj in prep.children:
+                other = evidence.by_head.get(pobj.idx)
+                if other is not None and other.mention.kind in ("country", "metonym"):
+                    country = _state(other)
+                    if country is not None:
+                        states.add(country)
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def _paragraph_state(item: Found, evidence: _Evidence) -> str | None:
+    """The one state the subjects of the paragraph (else of the document) belong to."""
+    paragraph = evidence.paragraph_of.get(item.mention.sentence_index)
+    subjects = [other for other in evidence.ordered if other.is_subject and other is not item]
+    local = {
+        country
+        for other in subjects
+        if evidence.paragraph_of.get(other.mention.sentence_index) == paragraph
+        and (country := _state(other)) is not None
+    }
+    if local:
+        return next(iter(local)) if len(local) == 1 else None
+    everywhere = {country for other in subjects if (country := _state(other)) is not None}
+    return next(iter(everywhere)) if len(everywhere) == 1 else None
+
+
+def _document_states(ordered: Sequence[Found]) -> set[str]:
+    return {country for item in ordered if (country := _state(item)) is not None}
+
+
+def _recoded(item: Found, source: Actor, cue: str) -> Found:
+    """The candidate with the state (and, lacking its own, the sector) that the cue gave."""
+    actor = item.mention.actor
+    country = source.country or ""
+    own = actor.code[3:] if item.usual else actor.code
+    code = country + (own or source.code[3:])
+    new_country, sector = split_code(code)
+    log.debug("state %s for %r from %s", country, actor.text, cue)
+    mention = replace(item.mention, actor=Actor(code, new_country, sector, actor.name, actor.text))
+    return replace(item, mention=mention, inferred=cue, usual=False)
