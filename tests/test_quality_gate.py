@@ -37,18 +37,19 @@ from detente.samples.scoring import (
 
 GOLD_DIR = Path(__file__).parent / "gold"
 
+# Pinned 2026-11-29 from bench/gate_report.py: the lower of the committed tree and the work in progress.
 FLOORS: dict[str, float] = {
-    "events_precision": 0.0,
-    "events_recall": 0.0,
-    "events_f1": 0.0,
-    "events_relaxed_f1": 0.0,
-    "events_root_accuracy": 0.0,
-    "events_date_accuracy": 0.0,
-    "no_event_docs_clean": 0.0,
-    "quote_recall": 0.0,
-    "quote_speaker_accuracy": 0.0,
-    "timex_found": 0.0,
-    "timex_value_accuracy": 0.0,
+    "events_precision": 0.50,
+    "events_recall": 0.35,
+    "events_f1": 0.41,
+    "events_relaxed_f1": 0.42,
+    "events_root_accuracy": 0.67,
+    "events_date_accuracy": 0.70,
+    "no_event_docs_clean": 0.0,  # the sports story still yields events; raise to 1.0 once it stays quiet
+    "quote_recall": 0.96,
+    "quote_speaker_accuracy": 0.62,
+    "timex_found": 0.98,
+    "timex_value_accuracy": 0.96,
 }
 
 
