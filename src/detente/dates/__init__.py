@@ -12,8 +12,15 @@ Conventions (decided here, relied on by the CLI and the store):
   quarter or season 1 January of its year with precision "year".
 - An event in the simple past without a date in its sentence takes the story's day: the last day named in
   the four sentences before it ("a phone call on Sunday. … The Foreign Secretary spoke to Lavrov."),
-  unless a sentence in the present or future came between; a bare "said" keeps the report's day. Other
-  events without a date get the publication date with precision "publication".
+  unless a sentence in the present or future came between; a bare "said" keeps the report's day, and so
+  does a verbal reaction (a comment, appeal, praise or rejection: "Ethiopia dismissed the warnings"). A
+  past perfect reported in the past ("said forces had shelled the posts") narrates like the simple past.
+  Other events without a date get the publication date with precision "publication".
+- Verbs conjoined without their own subject share a date ("imposed tariffs and suspended imports last
+  month"); a conjunct with its own subject is a clause of its own.
+- "that year", "the same day", "the following month" take the latest date mentioned before them that is
+  precise enough (TimeML's reference time), else the publication date; "the year" in "sales for the year"
+  is the publication's year, and "the year ended March 31" a duration.
 - An expression anchored on another event ("10 months after the unrest began") is a duration in the
   ``times`` output and leaves the events it governs undated (publication date), as we cannot place it.
 """
@@ -60,6 +67,9 @@ _MEASURED_FROM = frozenset({"after", "before", "since", "until", "when"})
 _PREMODIFIERS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
 #: Reporting verbs: their time is the report's, not the story's.
 _REPORTING = frozenset({"say", "tell", "add", "state", "note", "comment", "explain", "reply", "write"})
+#: CAMEO codes of verbal reactions (comment, appeal, praise, rejection): without a date of their own they
+#: are reported as of the report, not of the story they react to. Signing (057) narrates the story.
+REACTION_CODES = ("01", "02", "051", "12")
 #: How many sentences back a past-tense event without a date of its own looks for the story's date.
 STORY_SENTENCES = 4
 _TEMPORAL_PREPOSITIONS = frozenset(
@@ -216,12 +226,20 @@ def _rank(doc: Doc, trigger: Token, item: _Found) -> tuple[int, int]:
     chain = _ancestors(head)
     if trigger in chain:
         steps = chain.index(trigger)
-        crossed = any(token.dep_ in _CLAUSE_DEPS for token in chain[:steps])
+        crossed = any(_own_clause(token) for token in chain[:steps])
         return (1 if crossed else 0), steps
     attached = next((token for token in chain if token.pos_ in ("VERB", "AUX")), None)
     if attached is not None and attached in _ancestors(trigger):
         return 2, _ancestors(trigger).index(attached)
     return 3, abs(item.head - trigger.i)
+
+
+def _own_clause(token: Token) -> bool:
+    """Whether ``token`` opens a clause with its own time; a verb conjoined without its own subject shares
+    its partner's ("Beijing imposed tariffs and suspended imports last month": both last month)."""
+    if token.dep_ == "conj":
+        return any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+    return token.dep_ in _CLAUSE_DEPS
 
 
 def _dated(doc: Doc, item: _Found) -> EventDate:
@@ -327,10 +345,13 @@ def _story_time(
         return None
     doc = trigger.doc
     auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
-    if verb.tag_ != "VBD" and not any(aux.tag_ == "VBD" and aux.lemma_ == "be" for aux in auxes):
+    simple_past = verb.tag_ == "VBD" or any(aux.tag_ == "VBD" and aux.lemma_ == "be" for aux in auxes)
+    if not simple_past and not _backshifted(verb, auxes):
         return None  # only the simple past narrates: "has stated" is now, "had ruled out" before the story
     if verb.lemma_.lower() in _REPORTING:
         return None  # a bare "said" in news is the day of the report, not the day of the story
+    if event.cameo.startswith(REACTION_CODES):
+        return None  # "Ethiopia dismissed the warnings", "China also called for restraint": as of the report
     earliest = event.sentence_index - STORY_SENTENCES
     for item in reversed(found):
         index = item.timex.sentence_index
@@ -352,6 +373,15 @@ def _story_time(
         ):
             return item  # only a day: "last month" or "in 2015" is too wide to be the story's time
     return None
+
+
+def _backshifted(verb: Token, auxes: list[Token]) -> bool:
+    """A past perfect reported in the past ("said forces had shelled the posts"): indirect speech shifts
+    the simple past back a tense, so it narrates the story as the simple past does."""
+    perfect = verb.tag_ == "VBN" and any(aux.lower_ == "had" for aux in auxes)
+    head = verb.head
+    reported = verb.dep_ == "ccomp" and head.lemma_.lower() in _REPORTING and head.tag_ == "VBD"
+    return perfect and reported
 
 
 def _surface(doc: Doc, item: _Found) -> str:
