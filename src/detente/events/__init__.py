@@ -72,6 +72,9 @@ def code_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
         if token.pos_ != "VERB" or token.i in consumed or token.dep_ == "amod":  # "the detained vessels"
             continue
         frame = syntax.best_frame(token, lexicon.verbs.get(token.lemma_.lower(), ()), lexicon)
+        judged = _judgement(token, lexicon)
+        if judged is not None:  # "Pakistan called the expulsion a fabricated drama": criticism, no phone call
+            frame = Frame(token.lemma_.lower(), judged, (), hand=True, score=2.0)
         predicate = None
         if frame is not None and frame.code != "-":  # "-": a hand frame saying "no event" ("take office")
             predicate = Predicate(token, token, frame.code, frame, [token, *_frame_tokens(token, frame)])
@@ -113,6 +116,29 @@ def code_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
         ):
             predicate.code = combined_code("refuse", predicate.code)  # "will not release" → 1243
     return predicates
+
+
+#: Verbs of naming: "called the report baseless", "described the talks as productive".
+NAMING_VERBS = {"call", "label", "brand", "term", "dub"}
+
+
+def _judgement(verb: Token, lexicon: Lexicon) -> str | None:
+    """The code of "X called Y <judgement>": criticism or praise by the words of the complement, else a
+    statement; None when the verb names nothing (no object complement)."""
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    complements = [
+        child
+        for child in verb.children
+        if child.dep_ == "oprd" or (child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"NOUN", "ADJ"})
+    ]  # "called Erdogan to apologize" is a phone call: a verb complement names nothing
+    for obj in (child for child in verb.children if child.dep_ == "dobj"):
+        complements += [child for child in obj.children if child.dep_ == "appos"]
+    if not complements or not any(child.dep_ == "dobj" for child in verb.children):
+        return None
+    words = {word for complement in complements for word in syntax.words_of(complement)}
+    codes = {lexicon.judgements[word] for word in words if word in lexicon.judgements}
+    return "111" if "111" in codes else "051" if codes else "010"
 
 
 def _frame_tokens(token: Token, frame: Frame) -> list[Token]:
@@ -185,7 +211,7 @@ class ActorIndex:
         counts: dict[str, int] = {}
         latest: dict[str, tuple[int, Actor]] = {}
         for mention in self.mentions:
-            if not offset - window <= mention.span[0] < offset:
+            if not offset - window <= mention.span[0] < offset or not mention.actor.code:
                 continue
             key = mention.actor.country or mention.actor.code
             counts[key] = counts.get(key, 0) + 1
@@ -198,7 +224,7 @@ def is_pair_phrase(token: Token) -> bool:
     """ "both parties", "the two sides", "both ministers", "both", "between the two states"."""
     if token.lower_ == "both" and token.pos_ in {"PRON", "DET", "NOUN"}:
         return True
-    quantified = any(child.lower_ in {"both", "two"} for child in token.children)
+    quantified = any(child.lower_ in {"both", "two", "each"} for child in token.children)
     quantified = quantified or (
         token.dep_ == "pobj" and token.head.lower_ == "between" and token.tag_ == "NNS"
     )
@@ -247,10 +273,14 @@ class RuleEvents:
             source_tokens, how = syntax.subjects(predicate.head)
         source_tokens = [token for token in source_tokens if not syntax.is_dateline(token)]
         sources = _distinct(index.group(source_tokens))
+        speaker = syntax.speech_head(predicate.head)
+        if not sources and speaker is not None and any(t.pos_ == "PRON" for t in source_tokens):
+            # "the two ministers said they had agreed": an unresolved pronoun in a report is the speaker
+            source_tokens, _ = syntax.subjects(speaker)
+            sources = _distinct(index.group(source_tokens))
         pair = any(is_pair_phrase(token) for token in source_tokens) and len(sources) < 2
         if pair:
-            sources = index.pair_before(source_tokens[0].idx)
-            sources = sources if len(sources) == 2 else []
+            sources = _pair(source_tokens[0].idx, index, history)
         if not sources and how == "none" and syntax.is_passive(predicate.head):
             sources = self._bilateral_agent(sentence, predicate, index)
             how = "bilateral" if sources else how
@@ -269,8 +299,7 @@ class RuleEvents:
                 continue  # "said at a dinner": statements have addressees, not venues
             found = index.group(group)
             if len(found) < 2 and any(is_pair_phrase(t) for m in group for t in (m, *syntax.of_objects(m))):
-                found = index.pair_before(group[0].idx)  # "spoke with the ministers of both countries"
-                found = found if len(found) == 2 else []
+                found = _pair(group[0].idx, index, history)  # "spoke with the ministers of both countries"
             targets = [
                 actor
                 for actor in found
@@ -298,7 +327,7 @@ class RuleEvents:
                 or predicate.code in {"036", "037", "057"}
                 or predicate.head.lemma_.lower() in RECIPROCAL
             )
-            if (pair or symmetric) and not found_target:
+            if (pair or symmetric) and not found_target and not predicate.code.startswith("01"):
                 # "both sides agreed", "Gondor and Osgiliath met": each acts towards the other
                 partners = [other for other in sources if other != source]
                 pairs += [(source, partner) for partner in partners] or [(source, None)]
@@ -422,6 +451,28 @@ def _key(actor: Actor | None) -> str | None:
         return actor.country
     code = actor.code.removeprefix("IGO")[:3]
     return code if code and code not in SECTORS else None
+
+
+def _pair(offset: int, index: ActorIndex, history: list[Event], window: int = 1500) -> list[Actor]:
+    """The two parties "both sides" stands for: the dyad coded most often shortly before ``offset`` (ties
+    to the more recent), else the two countries named most often there."""
+    counts: dict[frozenset[str], int] = {}
+    latest: dict[frozenset[str], tuple[int, Event]] = {}
+    for position, event in enumerate(history):
+        if event.target is None or not offset - window <= event.span[0] < offset:
+            continue
+        keys = {_key(event.source), _key(event.target)}
+        if None in keys or len(keys) != 2:
+            continue
+        dyad = frozenset(key for key in keys if key is not None)
+        counts[dyad] = counts.get(dyad, 0) + 1
+        latest[dyad] = (position, event)
+    if counts:
+        best = max(counts, key=lambda dyad: (counts[dyad], latest[dyad][0]))
+        event = latest[best][1]
+        return [event.source, event.target] if event.target is not None else []
+    found = index.pair_before(offset, window)
+    return found if len(found) == 2 else []
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:

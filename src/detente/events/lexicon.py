@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -55,6 +55,8 @@ class Lexicon:
     adjectives: dict[str, tuple[Frame, ...]]
     synsets: dict[str, frozenset[str]]
     governors: dict[str, str]
+    #: "X called Y <word>": the word's judgement code (111 criticism, 051 praise).
+    judgements: dict[str, str] = field(default_factory=dict)
 
     def words(self, name: str) -> frozenset[str]:
         """The members of a synset (``@weapon``) or the word itself."""
@@ -137,4 +139,5 @@ def load() -> Lexicon:
         },
         synsets={name: frozenset(words) for name, words in synsets.items()},
         governors=governors,
+        judgements={row[0]: row[1] for row in _rows("judgements.tsv")},
     )

@@ -157,6 +157,11 @@ def of_conjuncts(token: Token) -> list[Token]:
     return [member for pobj in of_objects(token) for member in with_conjuncts(pobj)]
 
 
+#: Texts that speak for whoever issued them ("approved a resolution criticising X").
+DOCUMENTS = {
+    "report", "resolution", "letter", "statement", "communique", "declaration", "note", "message", "motion",
+    "bill", "decree", "memo", "memorandum",
+}  # fmt: skip
 #: Dashes that end a dateline ("LAHORE — India and Pakistan signed …").
 DATELINE_DASHES = {"—", "–", "-", "--"}
 
@@ -221,7 +226,7 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return [], "none"
     passive = is_passive(verb)
     for child in verb.children:
-        if child.dep_ in SUBJECTS and not passive:
+        if child.dep_ in SUBJECTS and not passive and not is_dateline(child):
             if child.lower_ in RELATIVES and verb.dep_ == "relcl":
                 return with_conjuncts(verb.head), "relative"
             return with_conjuncts(child), "direct"
@@ -234,6 +239,11 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
             return with_conjuncts(absolute), "absolute"
         return [], "none"
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        document = verb.head
+        if document.lemma_.lower() in DOCUMENTS and document.dep_ == "dobj" and document.head.pos_ == "VERB":
+            # "Amnesty put out a report accusing the army": the report speaks for its author
+            found, _ = subjects(document.head, depth + 1)
+            return found, "control"
         return with_conjuncts(verb.head), "relative"
     if verb.dep_ == "acl":  # "his commitment to fight" → his
         owner = next((child for child in verb.head.children if child.dep_ == "poss"), None)
