@@ -470,7 +470,8 @@ def _pair(offset: int, index: ActorIndex, history: list[Event], window: int = 15
     if counts:
         best = max(counts, key=lambda dyad: (counts[dyad], latest[dyad][0]))
         event = latest[best][1]
-        return [event.source, event.target] if event.target is not None else []
+        if event.source is not None and event.target is not None:
+            return [event.source, event.target]
     found = index.pair_before(offset, window)
     return found if len(found) == 2 else []
 
