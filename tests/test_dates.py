@@ -225,7 +225,9 @@ def test_bare_months_are_within_a_year(anchor: date, month: int) -> None:
 # --- dating events by the parse -------------------------------------------------------------------------
 
 
-def _event(text: str, trigger: str, sentence_index: int = 0, occurrence: int = 0) -> Event:
+def _event(
+    text: str, trigger: str, sentence_index: int = 0, occurrence: int = 0, cameo: str = "040"
+) -> Event:
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(trigger, start + 1)
@@ -234,7 +236,7 @@ def _event(text: str, trigger: str, sentence_index: int = 0, occurrence: int = 0
         doc_id="d1",
         source=None,
         target=None,
-        cameo="040",
+        cameo=cameo,
         quad_class=1,
         goldstein=1.0,
         plover_type="CONSULT",
@@ -327,6 +329,38 @@ def test_bounds_reports_and_other_clauses_do_not_date(dated) -> None:  # type: i
     assert [when.precision for when in whens[1:]] == ["publication"] * 4
 
 
+def test_verbal_reaction_keeps_the_report_day(dated) -> None:  # type: ignore[no-untyped-def]
+    text = "Egypt warned Ethiopia on Sunday. Ethiopia dismissed the warnings. Troops crossed the border."
+    warned, dismissed, crossed = dated(
+        text,
+        _event(text, "warned", 0, cameo="130"),
+        _event(text, "dismissed", 1, cameo="120"),
+        _event(text, "crossed", 2, cameo="190"),
+    )
+    assert warned.date == date(2016, 11, 20)
+    assert dismissed == EventDate(PUBLISHED, "publication", None)  # a rejection is as of the report
+    assert crossed.date == date(2016, 11, 20)  # a deed goes on with the story
+
+
+def test_reported_past_perfect_narrates_the_story(dated) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Troops exchanged fire on Sunday, officials said. "
+        "A spokesman said rebel forces had shelled the posts. Earlier, the minister had ruled out talks."
+    )
+    _, shelled, ruled = dated(
+        text, _event(text, "exchanged"), _event(text, "shelled", 1), _event(text, "ruled", 2)
+    )
+    assert shelled.date == date(2016, 11, 20)
+    assert ruled.precision == "publication"  # narrated, a past perfect is before the story
+
+
+def test_conjoined_verbs_share_a_date(dated) -> None:  # type: ignore[no-untyped-def]
+    text = "Australia protested on Sunday after Beijing imposed tariffs and suspended imports last month."
+    imposed, suspended = dated(text, _event(text, "imposed"), _event(text, "suspended"))
+    assert imposed.date == suspended.date == date(2016, 10, 1)
+    assert imposed.precision == "month"
+
+
 def test_measured_from_a_clause_dates_the_main_clause(dated) -> None:  # type: ignore[no-untyped-def]
     text = "Relations plunged last month after Johnson was slammed."
     (when,) = dated(text, _event(text, "plunged"))
@@ -384,6 +418,63 @@ def test_timebank_gate() -> None:
 
 #: Measured 91.7 / 86.6 / 79.7 when pinned (full TBAQ: 92.1 / 85.2 / 78.6); a change that drops below fails.
 FLOORS = {"relaxed_f1": 89.5, "strict_f1": 84.0, "value_f1": 77.5}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("In nineteen ninety-six the bomb exploded.", "nineteen ninety-six", "1996"),
+        ("Atlanta, January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
+        ("He promised jobs by the year two thousand.", "the year two thousand", "2000"),
+        ("It was the worst crash of the 20th century.", "the 20th century", "19"),
+        ("Profit was $5 million in the year ended March 31.", "the year", "P1Y"),
+        ("Sales for the full year rose.", "the full year", "2016"),
+        ("The army withdrew. Three days later the rebels returned.", "Three days", "P3D"),
+        ("Under the terms, announced Friday, holders would receive $42.", "Friday", "2016-11-18"),
+    ],
+)
+def test_spelled_years_centuries_and_spans(timexes_of, sentence: str, expression: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    assert _value(timexes_of(sentence), expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        (
+            "The treaty was signed in March 2014. Later that year the army withdrew.",
+            "Later that year",
+            "2014",
+        ),
+        (
+            "The treaty was signed in March 2014. The following month it collapsed.",
+            "The following month",
+            "2014-04",
+        ),
+        ("Rebels took the town on Jan. 3, 2015. The same day, talks began.", "The same day", "2015-01-03"),
+        ("The army withdrew. That year was hard.", "That year", "2016"),  # no earlier date: publication
+    ],
+)
+def test_anaphoric_expressions_take_the_reference_time(
+    timexes_of, text: str, expression: str, value: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert _value(timexes_of(text), expression) == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mr. Reupke, 52 years old, resigned.",
+        "Iraq imports about three-quarters of its food.",
+        "The Communist Party daily Granma said so.",
+    ],
+)
+def test_not_time_expressions(timexes_of, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert timexes_of(sentence) == []
+
+
+def test_bare_date_without_tense_prefers_the_past(timexes_of) -> None:  # type: ignore[no-untyped-def]
+    found = timexes_of("The Oct. 23 accord remains in force.", date(1999, 5, 6))
+    assert _value(found, "Oct. 23") == "1998-10-23"
 
 
 def test_future_weekday_is_not_today() -> None:

@@ -590,9 +590,11 @@ class _Scanner:
         """weekly · every week · each Thursday · every two years."""
         word = self.word(i)
         if word in lex.SET_WORDS:
-            pos = self.doc[i].pos_
-            if pos != "ADV" and not (pos == "ADJ" and word in lex.SHORT_SETS and self.doc[i].text.islower()):
-                return None  # "a quarterly dividend", "the Daily Express", "the party daily": not a time
+            token = self.doc[i]
+            adjective = token.pos_ == "ADJ" and word in lex.SHORT_SETS and token.text.islower()
+            named = i + 1 < self.count and self.doc[i + 1].pos_ == "PROPN"
+            if (token.pos_ != "ADV" and not adjective) or named:
+                return None  # "a quarterly dividend", "the Daily Express", "the party daily Granma"
             return Match(i, i + 1, Reading("set", value=lex.SET_WORDS[word]))
         if word not in ("every", "each"):
             return None
