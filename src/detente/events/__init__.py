@@ -136,7 +136,12 @@ def _judgement(verb: Token, lexicon: Lexicon) -> str | None:
         complements += [child for child in obj.children if child.dep_ == "appos"]
     if not complements or not any(child.dep_ == "dobj" for child in verb.children):
         return None
-    words = {word for complement in complements for word in syntax.words_of(complement)}
+    words = {
+        word
+        for complement in complements
+        for member in (*syntax.with_conjuncts(complement), *syntax.of_objects(complement))
+        for word in syntax.words_of(member)
+    }  # "unfriendly and unfounded", "a declaration of economic war"
     codes = {lexicon.judgements[word] for word in words if word in lexicon.judgements}
     return "111" if "111" in codes else "051" if codes else "010"
 
@@ -320,6 +325,8 @@ class RuleEvents:
             inferred = self._implicit_target(predicate, sources[0], index, history)
             targets = [inferred] if inferred is not None else []
         found_target = bool(targets)
+        if len(sources) == 2 and all(_key(target) is None for target in targets):
+            found_target = False  # "the two countries exchanged ambassadors": they act on each other
         pairs: list[tuple[Actor, Actor | None]] = []
         for source in sources:
             symmetric = len(sources) == 2 and (

@@ -137,7 +137,8 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
         if not cameo.is_valid(code):
             continue
         extra = (
-            [child for child in governor.children if child.dep_ == "dobj"] + obliged
+            [m for child in governor.children if child.dep_ == "dobj" for m in syntax.with_conjuncts(child)]
+            + obliged
             if kind in {"appeal", "demand"}
             else []
         )

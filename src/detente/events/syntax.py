@@ -167,12 +167,15 @@ DATELINE_DASHES = {"—", "–", "-", "--"}
 
 
 def is_dateline(token: Token) -> bool:
-    """An upper-case place at the start of a sentence followed by a dash is where a story was filed, not
-    who acted ("DHAKA — Japan pledged …")."""
-    if not token.is_upper or len(token.text) < 3 or token.i - token.sent.start > 4:
+    """A token of the dateline that opens a story ("DHAKA — Japan pledged …", "CUCUTA, Colombia — …"):
+    where it was filed, not who acted. The line starts with an upper-case place and ends at a dash."""
+    start = token.sent.start
+    first = token.doc[start]
+    if not first.is_upper or len(first.text) < 3 or token.i - start > 5:
         return False
-    following = token.doc[token.i + 1 : min(token.i + 4, token.sent.end)]
-    return any(t.text in DATELINE_DASHES for t in following)
+    window = token.doc[start : min(start + 7, token.sent.end)]
+    dash = next((t.i for t in window if t.text in DATELINE_DASHES), None)
+    return dash is not None and token.i < dash
 
 
 def complement_actors(verb: Token) -> list[Token]:
@@ -226,10 +229,12 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return [], "none"
     passive = is_passive(verb)
     for child in verb.children:
-        if child.dep_ in SUBJECTS and not passive and not is_dateline(child):
+        if child.dep_ in SUBJECTS and not passive:
             if child.lower_ in RELATIVES and verb.dep_ == "relcl":
                 return with_conjuncts(verb.head), "relative"
-            return with_conjuncts(child), "direct"
+            members = [member for member in with_conjuncts(child) if not is_dateline(member)]
+            if members:  # "OSLO — Norway expelled": the dateline parses as a subject with Norway beside it
+                return members, "direct"
     if passive:
         for prep, pobj in preps(verb):
             if prep == "by" and pobj is not None:
