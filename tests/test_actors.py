@@ -557,3 +557,127 @@ def test_headline_capitalised_words_are_not_names(mentions_of) -> None:  # type:
     mentions = mentions_of("Russia-UK Breakthrough\n\nThe talks went well.")
     assert {m.actor.code for m in mentions} == {"RUS", "GBR"}
     assert all(m.actor.name is None for m in mentions)
+
+
+# --------------------------------------------------------------------------------------------------------
+# document-context states (detente.actors.context)
+# --------------------------------------------------------------------------------------------------------
+
+
+def _code_of(mentions: list[ActorMention], text: str) -> str:
+    return _by_text(mentions, text).actor.code
+
+
+def test_context_body_nearby_gives_state_and_surname_inherits(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of(
+        'Pakistan\'s foreign office rejected the accusation. "India has a habit of blaming Pakistan," '
+        "spokeswoman Ayesha Qureshi said. Qureshi added that talks were possible.",
+        None,
+    )
+    assert _code_of(mentions, "spokeswoman Ayesha Qureshi") == "PAKGOV"
+    later = [m for m in mentions if m.actor.text == "Qureshi"]
+    assert later and later[0].actor.name == "Ayesha Qureshi" and later[0].actor.code == "PAKGOV"
+
+
+def test_context_possessive_its_takes_the_body(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of("Kenya's foreign ministry said its spokeswoman would brief the press.")
+    assert _code_of(mentions, "spokeswoman") == "KENGOV"
+
+
+def test_context_place_of_the_clause(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of("The defence minister told reporters in Nairobi that the talks had failed.")
+    assert _code_of(mentions, "The defence minister") == "KENGOV"
+
+
+def test_context_place_inside_reported_content_is_no_cue(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of("The defence minister said the attackers were trained in Pakistan and India.")
+    assert _by_text(mentions, "The defence minister").actor.country is None
+
+
+def test_context_dateline_when_the_state_takes_part(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of(
+        "ISLAMABAD, Aug 22 (Reuters) - Foreign Secretary Tariq Hussain told the ambassador that India "
+        "was wrong. Pakistan would not be bullied, he said."
+    )
+    assert _code_of(mentions, "Foreign Secretary Tariq Hussain") == "PAKGOV"
+    assert _by_text(mentions, "the ambassador").actor.country is None  # an envoy's place is no cue
+
+
+def test_context_dateline_of_a_distant_desk_is_no_cue(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of(
+        "LONDON (Reuters) - The foreign minister said on Monday that Iran and Iraq had agreed on talks."
+    )
+    assert _by_text(mentions, "The foreign minister").actor.country is None
+
+
+def test_context_office_names(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of("Ministry of External Affairs spokesman Rajiv Menon said the talks would resume.")
+    assert _code_of(mentions, "Ministry of External Affairs spokesman Rajiv Menon") == "INDGOV"
+    british = mentions_of("The Foreign Office said the sanctions would stay.")
+    assert _code_of(british, "The Foreign Office") == "GBRGOV"
+    pakistani = mentions_of("ISLAMABAD — The Foreign Office said Pakistan would respond to India.")
+    assert _code_of(pakistani, "The Foreign Office") == "PAKGOV"  # a usual state yields to the dateline
+
+
+def test_context_split_evidence_leaves_the_state_unknown(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of(
+        "India and Pakistan traded accusations. The foreign minister said talks were over."
+    )
+    assert _by_text(mentions, "The foreign minister").actor.code == "GOV"
+
+
+def test_context_paragraph_state(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of("Kenya closed the border on Monday.\n\nResidents said the town was quiet.")
+    assert _code_of(mentions, "Residents") == "KENCVL"
+    split = mentions_of(
+        "Kenya and Somalia closed the border on Monday.\n\nResidents said the town was quiet."
+    )
+    assert _by_text(split, "Residents").actor.country is None
+
+
+def test_context_coordinated_state_is_not_contradicted(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of("CANBERRA — Australia said Beijing had warned Chinese students and tourists.")
+    assert _by_text(mentions, "tourists").actor.country in (None, "CHN")
+
+
+# --------------------------------------------------------------------------------------------------------
+# PETRARCH .agents import (detente.actors.agents)
+# --------------------------------------------------------------------------------------------------------
+
+AGENTS_FIXTURE = """# a test agents file
+!PERSON! = MAN, MEN, WOMAN, WOMEN
+ZORBLAT_ {ZORBLATS} [~MIL]   # a made-up soldier
+FROB!PERSON! [~REB]
+QUIXBODY {} [~GOV]
+TRUCE_WATCHER [IGO~]
+"""
+
+
+def test_parse_agents_expands_sets_and_plurals() -> None:
+    from detente.actors.agents import parse_agents
+
+    entries = {entry.phrase: entry.code for entry in parse_agents(AGENTS_FIXTURE)}
+    assert entries["zorblat"] == "MIL" and entries["zorblats"] == "MIL"
+    assert entries["frobwoman"] == "REB" and entries["frobmen"] == "REB"
+    assert "quixbody" in entries and "quixbodies" not in entries  # "{}": no plural
+    assert "truce watcher" not in entries  # a body kind, not a sector
+    assert all(entry.kind == "role" for entry in parse_agents(AGENTS_FIXTURE))
+
+
+def test_load_agents_file_extends_one_stage(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from detente.actors import RuleActors
+    from detente.config import Config
+
+    path = tmp_path / "test.agents"
+    path.write_text(AGENTS_FIXTURE, encoding="utf-8")
+    stage = RuleActors(Config())
+    doc = nlp("Russian zorblats attacked the town.")
+    before = find_mentions(doc, split_sentences(doc), PUBLISHED)
+    assert "RUSMIL" not in {m.actor.code for m in before}
+    assert stage.load_agents_file(path) == len(
+        __import__("detente.actors.agents", fromlist=["parse_agents"]).parse_agents(AGENTS_FIXTURE)
+    )
+    after = find_mentions(doc, split_sentences(doc), PUBLISHED, stage.kb, stage._matchers_for(doc))
+    assert "RUSMIL" in {m.actor.code for m in after}
+    again = find_mentions(doc, split_sentences(doc), PUBLISHED)  # the process-wide lexicon is untouched
+    assert "RUSMIL" not in {m.actor.code for m in again}

@@ -23,7 +23,15 @@ from detente.actors.agents import parse_agents
 from detente.actors.context import infer_states
 from detente.actors.extract import Found, compose, group_units
 from detente.actors.kb import ActorKB, Observation, observations
-from detente.actors.lexicon import EXPLICIT_PLACE, Entry, Lexicon, Matchers, describe_code, matchers_for, split_code
+from detente.actors.lexicon import (
+    EXPLICIT_PLACE,
+    Entry,
+    Lexicon,
+    Matchers,
+    describe_code,
+    matchers_for,
+    split_code,
+)
 from detente.actors.pronouns import pronoun_and_groups
 from detente.actors.resolve import resolve
 from detente.actors.units import lexicon_units, name_units
@@ -99,9 +107,7 @@ def dateline_of(text: str, lexicon: Lexicon) -> tuple[int, str | None]:
     head = re.sub(r"\([^)]*\)", ",", match.group(0)).strip().rstrip("-–—").strip()
     for part in head.split(","):
         key = " ".join(re.findall(r"[\w'’.-]+", part.lower()))
-        place = next(
-            (entry for entry in lexicon.entries.get(key, ()) if entry.kind in EXPLICIT_PLACE), None
-        )
+        place = next((entry for entry in lexicon.entries.get(key, ()) if entry.kind in EXPLICIT_PLACE), None)
         if place is not None and place.kind in ("capital", "country"):
             return match.end(), split_code(place.code)[0]
     return match.end(), None

@@ -38,7 +38,9 @@ def parse_agents(text: str) -> list[Entry]:
             continue
         found_set = _SET.match(line)
         if found_set is not None:
-            sets[found_set.group(1)] = [word.strip() for word in found_set.group(2).split(",") if word.strip()]
+            sets[found_set.group(1)] = [
+                word.strip() for word in found_set.group(2).split(",") if word.strip()
+            ]
             continue
         found = _ENTRY.match(line)
         if found is None:

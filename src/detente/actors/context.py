@@ -56,7 +56,7 @@ DIPLOMATS = frozenset(
 )
 DIPLOMATS = DIPLOMATS | {"consul", "consuls", "attache", "attaché", "embassy", "embassies", "mission"}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_QUOTE_MARK = re.compile("[\"“”]")
+_QUOTE_MARK = re.compile('["“”]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,26 +70,43 @@ class _Evidence:
     paragraph_of: dict[int, int]
     sentence_start: dict[int, int]
     dateline: str | None
+    token_at: dict[int, Token]
+    subject_states: dict[int, set[str]]  # paragraph -> states of its subjects; -1: the whole document
+    partner_states: dict[int, set[str]]  # coordination -> states of its conjuncts
 
 
 def infer_states(
     doc: Doc, found: Sequence[Found], sentences: Sequence[Sentence], dateline: str | None = None
 ) -> list[Found]:
     """``found`` with a state given to each candidate that a cue settles; the rest unchanged."""
+    if not any(_candidate(item) for item in found):
+        return list(found)  # the common case: every mention names its state, or cannot have one
     ordered = sorted(found, key=lambda item: item.mention.head)
     by_sentence: dict[int, list[Found]] = defaultdict(list)
-    for item in ordered:
-        by_sentence[item.mention.sentence_index].append(item)
+    paragraph_of = paragraphs(doc.text, sentences)
+    subject_states: dict[int, set[str]] = defaultdict(set)
+    partner_states: dict[int, set[str]] = defaultdict(set)
     evidence = _Evidence(
         doc=doc,
+        token_at={token.idx: token for token in doc},
         ordered=ordered,
         by_head={item.mention.head: item for item in ordered},
         by_sentence=by_sentence,
-        paragraph_of=paragraphs(doc.text, sentences),
+        paragraph_of=paragraph_of,
         sentence_start={sentence.index: sentence.start for sentence in sentences},
         dateline=dateline if dateline in _document_states(ordered) else None,
+        subject_states=subject_states,
+        partner_states=partner_states,
     )
-    token_at = {token.idx: token for token in doc}
+    for item in ordered:
+        by_sentence[item.mention.sentence_index].append(item)
+        country = _state(item)
+        if country is not None and _main_subject(item, evidence):
+            subject_states[paragraph_of.get(item.mention.sentence_index, -2)].add(country)
+            subject_states[-1].add(country)
+        if country is not None and item.coordination is not None:
+            partner_states[item.coordination].add(country)
+    token_at = evidence.token_at
     settled: dict[int, Found] = {}  # head -> recoded, for "its" after a body whose state was inferred
     for item in ordered:
         head = token_at.get(item.mention.head)
@@ -162,13 +179,9 @@ def _infer(
         return found, "body"
     if _diplomatic(item):
         return None  # where an envoy is says nothing of whose envoy they are
-    partners = {
-        country
-        for other in evidence.ordered
-        if item.coordination is not None
-        and other.coordination == item.coordination
-        and (country := _state(other)) is not None
-    }
+    partners = (
+        evidence.partner_states.get(item.coordination, set()) if item.coordination is not None else set()
+    )
     cue, country = "place", _place(head, evidence)
     if country is None:
         cue, country = "dateline", evidence.dateline
@@ -188,7 +201,8 @@ def _state_only(country: str) -> Actor:
 
 
 def _phrase(item: Found, head: Token, evidence: _Evidence, settled: dict[int, Found]) -> Actor | None:
-    """"its spokeswoman" → the body "its" stands for; "spokesman for X" and appositions → X."""
+    """The state of the mention's own phrase: "its spokeswoman" (what "its" stands for), "a spokesman for
+    X" and appositions (X)."""
     for child in head.children:
         if child.dep_ == "poss" and child.lower_ in ("its", "their"):
             owner = _owner(item, child.lower_ == "their", evidence, settled)
@@ -260,8 +274,24 @@ def _nearest(
 
 
 def _acting_state(item: Found, evidence: _Evidence) -> bool:
-    """A state named as a subject in the narrative ("Ethiopia dismissed"), not inside a quotation."""
-    return item.place and item.is_subject and _state(item) is not None and not _quoted(item, evidence)
+    """A state named as the subject of a main clause ("Ethiopia dismissed"), not in reported speech."""
+    return item.place and _state(item) is not None and _main_subject(item, evidence)
+
+
+def _main_subject(item: Found, evidence: _Evidence) -> bool:
+    """The subject (or a conjunct of it) of a main clause, outside quotation marks: who acts in the
+    narrative, not who is reported on ("told X that India was wrong")."""
+    token = evidence.token_at.get(item.mention.head)
+    if token is None or _quoted(item, evidence):
+        return False
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _quoted(item: Found, evidence: _Evidence) -> bool:
@@ -297,17 +327,11 @@ def _place(head: Token, evidence: _Evidence) -> str | None:
 
 def _paragraph_state(item: Found, evidence: _Evidence) -> str | None:
     """The one state the subjects of the paragraph (else of the document) belong to."""
-    paragraph = evidence.paragraph_of.get(item.mention.sentence_index)
-    subjects = [other for other in evidence.ordered if other.is_subject and other is not item]
-    local = {
-        country
-        for other in subjects
-        if evidence.paragraph_of.get(other.mention.sentence_index) == paragraph
-        and (country := _state(other)) is not None
-    }
+    paragraph = evidence.paragraph_of.get(item.mention.sentence_index, -2)
+    local = evidence.subject_states.get(paragraph, set())
     if local:
         return next(iter(local)) if len(local) == 1 else None
-    everywhere = {country for other in subjects if (country := _state(other)) is not None}
+    everywhere = evidence.subject_states.get(-1, set())
     return next(iter(everywhere)) if len(everywhere) == 1 else None
 
 
