@@ -32,6 +32,7 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _SLASH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 _DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm|a\.m\.|p\.m\.)?$")
+_MID_YEAR = re.compile(r"^mid-((?:19|20)\d\d)$")
 _DECADE = re.compile(r"^(?:(\d{2})|')?(\d)0'?s$")
 _ORDINAL_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _MERIDIEM = {"am": 0, "a.m.": 0, "a.m": 0, "pm": 12, "p.m.": 12, "p.m": 12}
@@ -286,6 +287,9 @@ class _Scanner:
         start = i
         if self.word(i) == "fiscal":
             i += 1
+        if self.word(i).startswith("mid-") and self.year(i) is None:
+            found = _MID_YEAR.match(self.word(i))
+            return Match(start, i + 1, Reading("date", year=int(found.group(1)))) if found else None
         year = self.year(i)
         if year is None:
             return None
@@ -531,8 +535,10 @@ class _Scanner:
         if counted is not None and counted[1] is not None and counted[1] >= 1000:
             return None  # "1988 quarter": a year, not a count
         if counted is None:
-            if i == start or self.word(i) not in lex.UNIT_WORDS or not self.word(i).endswith("s"):
-                return None
+            plural = self.word(i) in lex.UNIT_WORDS and self.word(i).endswith("s")
+            bare = i == start and self.word(i - 1) in ("for", "within") and self.word(i + 1) != "of"
+            if not plural or (i == start and not bare):
+                return None  # a bare "years" is a time only as a span: "for years", "within weeks"
             end, number = i, None  # "recent years", "the past months"
         else:
             end, number = counted
@@ -584,6 +590,10 @@ class _Scanner:
         word = self.word(i)
         if word in lex.REFERENCE_WORDS and self.doc[i].pos_ in ("ADV", "ADJ"):
             return Match(i, i + 1, Reading("ref", value=lex.REFERENCE_WORDS[word]))
+        token = self.doc[i]
+        noun = token.head
+        if word == "current" and token.dep_ == "amod" and noun.i > i and _present_noun(noun):
+            return Match(i, i + 1, Reading("ref", value="PRESENT_REF"))  # "current market conditions"
         return None
 
     def _at_set(self, i: int) -> Match | None:
@@ -697,6 +707,11 @@ class _Scanner:
         end, year_after = self._year_after(j + 1)
         reading = Reading("quarter", value=str(ordinal), year=year or year_after, year_offset=year_offset)
         return Match(start, end, reading)
+
+
+def _present_noun(noun: Token) -> bool:
+    """Whether "current" before this noun means "now" ("current conditions"), not a unit or an account."""
+    return noun.lower_ not in lex.UNIT_WORDS and noun.lemma_ not in ("account", "asset")
 
 
 def after_is_story_later(scanner: _Scanner, end: int, number: int | None) -> bool:
