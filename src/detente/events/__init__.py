@@ -322,8 +322,7 @@ class RuleEvents:
             predicate.nominal, predicate.extra_targets,
         )  # fmt: skip
         if not targets and len(sources) == 1 and not pair:
-            inferred = self._implicit_target(predicate, sources[0], index, history)
-            targets = [inferred] if inferred is not None else []
+            targets = self._implicit_targets(predicate, sources[0], index, history)
         found_target = bool(targets)
         if len(sources) == 2 and all(_key(target) is None for target in targets):
             found_target = False  # "the two countries exchanged ambassadors": they act on each other
@@ -347,9 +346,9 @@ class RuleEvents:
             for source, target in pairs
         ]
 
-    def _implicit_target(
+    def _implicit_targets(
         self, predicate: Predicate, source: Actor, index: ActorIndex, history: list[Event]
-    ) -> Actor | None:
+    ) -> list[Actor]:
         """The target a careful coder reads from context when the sentence names none.
 
         A warning or accusation about another party's act targets that party ("warned that any Indian
@@ -357,22 +356,22 @@ class RuleEvents:
         ("Moscow denied any involvement", "Iran denounced the measures") — the last actor in the document
         that acted on the responder.
         """
-        if predicate.code[:2] in {"11", "13"} and not predicate.nominal:
-            for token in syntax.complement_actors(predicate.head):
-                for actor in index.group([token]):
-                    if _key(actor) not in {None, _key(source)}:
-                        return actor
-        if not syntax.is_response(predicate.head, predicate.anchor):
-            return None
         own = _key(source)
+        if predicate.code[:2] in {"11", "13"} and not predicate.nominal:
+            for group in syntax.complement_actors(predicate.head):
+                found = [actor for actor in _distinct(index.group(group)) if _key(actor) not in {None, own}]
+                if found:
+                    return found
+        if not syntax.is_response(predicate.head, predicate.anchor):
+            return []
         for event in reversed(history):
             if (
                 event.target is not None
                 and _key(event.target) == own
                 and _key(event.source) not in {None, own}
             ):
-                return event.source
-        return None
+                return [event.source] if event.source is not None else []
+        return []
 
     def _bilateral_agent(self, sentence: Sentence, predicate: Predicate, index: ActorIndex) -> list[Actor]:
         """The agent of an agentless passive in a sentence about a pair ("the relationship between the two

@@ -64,6 +64,8 @@ DEFAULTS = {
 }
 #: Verbs whose refusal is "decline comment" (011) rather than a rejection.
 SPEECH_ACTS = {"comment", "say", "speak", "answer", "respond", "elaborate", "discuss"}
+#: Governors whose announced plan to meet or cooperate diplomatically CAMEO codes as an intent.
+PLANS = {"plan", "intend"}
 FLAG_KINDS = {"future": "future", "hypothetical": "hypothetical", "intent": "future"}
 
 
@@ -119,6 +121,8 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
                 if predicate.code >= "14"
                 else None
             )
+        if kind == "future" and governor.lemma_.lower() in PLANS and "04" <= predicate.code[:2] <= "05":
+            kind = "intent"  # "plans to visit Caracas": an announced plan to meet is an intent (036)
         if kind == "intent" and any(child.dep_ == "neg" for child in head.children):
             kind = "refuse"  # "says it will not accept refugees": a refusal, not an intent
         if kind is None or (governor.pos_ not in {"VERB", "ADJ"}):

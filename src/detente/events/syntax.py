@@ -178,17 +178,23 @@ def is_dateline(token: Token) -> bool:
     return dash is not None and token.i < dash
 
 
-def complement_actors(verb: Token) -> list[Token]:
-    """Who a warning or accusation is about: the subject of its clausal complement and that subject's
-    modifiers ("warned that any Indian incursion would …" → Indian)."""
-    found: list[Token] = []
+def complement_actors(verb: Token) -> list[list[Token]]:
+    """Who a warning or accusation is about, as groups best first: the subject of its clausal complement
+    with its modifiers ("warned that any Indian incursion would …" → Indian), the subjects of a condition
+    inside it ("warned it would act if the United States and South Korea went ahead"), then the objects
+    of prepositions in the clause."""
+    groups: list[list[Token]] = []
     for child in verb.children:
         if child.dep_ != "ccomp":
             continue
         for subject in (g for g in child.children if g.dep_ in SUBJECTS | PASSIVE_SUBJECTS):
-            found += with_conjuncts(subject)
-            found += [g for g in subject.children if g.dep_ in MODIFIERS]
-    return found
+            groups.append(with_conjuncts(subject) + [g for g in subject.children if g.dep_ in MODIFIERS])
+        groups.append(condition_subjects(child))
+        for holder in (child, *objects(child)):
+            for _, pobj in preps(holder):
+                if pobj is not None:
+                    groups += [with_conjuncts(pobj), nested_pobjs(pobj, 1)]
+    return [group for group in groups if group]
 
 
 #: Verbs that answer an earlier act: their target is whoever acted on the responder.
