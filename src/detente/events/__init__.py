@@ -311,6 +311,7 @@ class RuleEvents:
                 if (actor not in sources or len(sources) > 1)
                 and not any(actor.code == source.country for source in sources)  # "He reiterated the UK's …"
                 and not (len(sources) == 1 and _key(actor) == _key(sources[0]) and len(found) == 2)
+                and not (predicate.code.startswith("01") and _audience(actor, sources))
             ]
             if targets:
                 prep = group[0].head
@@ -480,6 +481,12 @@ def _pair(offset: int, index: ActorIndex, history: list[Event], window: int = 15
             return [event.source, event.target]
     found = index.pair_before(offset, window)
     return found if len(found) == 2 else []
+
+
+def _audience(actor: Actor, sources: list[Actor]) -> bool:
+    """Whom a statement is told to without being addressed to them: the press ("told reporters") or the
+    speaker's own side ("told parliament"); a statement's target is another party."""
+    return actor.sector == "MED" or any(_key(actor) == _key(source) for source in sources)
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:
