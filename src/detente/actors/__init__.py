@@ -72,7 +72,8 @@ def find_mentions(
     sentence_of = _sentence_index(doc, sentences)
     units = lexicon_units(doc, matchers, kb, published)
     units.extend(name_units(doc, units, kb, published))
-    dateline, filed_from = dateline_of(doc.text, matchers.lexicon)
+    text = doc.text
+    dateline, filed_from = dateline_of(text, matchers.lexicon)
     if dateline:
         units = [unit for unit in units if doc[unit.start].idx >= dateline]
     covered = {i for unit in units for i in range(unit.start, unit.end)}
@@ -84,7 +85,7 @@ def find_mentions(
         item = compose(doc, top, sentence_of.get(head.i, -1), owner)
         if item is not None and item.mention.head not in grouped:
             found.append(item)
-    mentions = resolve(infer_states(doc, found, sentences, filed_from))
+    mentions = resolve(infer_states(doc, found, sentences, filed_from, text))
     unique: dict[int, ActorMention] = {}
     for mention in mentions:
         unique.setdefault(mention.head, mention)

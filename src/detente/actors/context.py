@@ -70,25 +70,30 @@ class _Evidence:
     paragraph_of: dict[int, int]
     sentence_start: dict[int, int]
     dateline: str | None
-    token_at: dict[int, Token]
+    text: str
     subject_states: dict[int, set[str]]  # paragraph -> states of its subjects; -1: the whole document
     partner_states: dict[int, set[str]]  # coordination -> states of its conjuncts
 
 
 def infer_states(
-    doc: Doc, found: Sequence[Found], sentences: Sequence[Sentence], dateline: str | None = None
+    doc: Doc,
+    found: Sequence[Found],
+    sentences: Sequence[Sentence],
+    dateline: str | None = None,
+    text: str | None = None,
 ) -> list[Found]:
     """``found`` with a state given to each candidate that a cue settles; the rest unchanged."""
     if not any(_candidate(item) for item in found):
         return list(found)  # the common case: every mention names its state, or cannot have one
     ordered = sorted(found, key=lambda item: item.mention.head)
     by_sentence: dict[int, list[Found]] = defaultdict(list)
-    paragraph_of = paragraphs(doc.text, sentences)
+    text = text if text is not None else doc.text  # spaCy rebuilds doc.text on every access
+    paragraph_of = paragraphs(text, sentences)
     subject_states: dict[int, set[str]] = defaultdict(set)
     partner_states: dict[int, set[str]] = defaultdict(set)
     evidence = _Evidence(
         doc=doc,
-        token_at={token.idx: token for token in doc},
+        text=text,
         ordered=ordered,
         by_head={item.mention.head: item for item in ordered},
         by_sentence=by_sentence,
@@ -106,14 +111,19 @@ def infer_states(
             subject_states[-1].add(country)
         if country is not None and item.coordination is not None:
             partner_states[item.coordination].add(country)
-    token_at = evidence.token_at
     settled: dict[int, Found] = {}  # head -> recoded, for "its" after a body whose state was inferred
     for item in ordered:
-        head = token_at.get(item.mention.head)
+        head = _token(doc, item.mention.head)
         inferred = _infer(item, head, evidence, settled) if head is not None and _candidate(item) else None
         if inferred is not None:
             settled[item.mention.head] = _recoded(item, *inferred)
     return [settled.get(item.mention.head, item) for item in found]
+
+
+def _token(doc: Doc, offset: int) -> Token | None:
+    """The token starting at a char offset (a mention's head)."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def paragraphs(text: str, sentences: Sequence[Sentence]) -> dict[int, int]:
@@ -281,7 +291,7 @@ def _acting_state(item: Found, evidence: _Evidence) -> bool:
 def _main_subject(item: Found, evidence: _Evidence) -> bool:
     """The subject (or a conjunct of it) of a main clause, outside quotation marks: who acts in the
     narrative, not who is reported on ("told X that India was wrong")."""
-    token = evidence.token_at.get(item.mention.head)
+    token = _token(evidence.doc, item.mention.head)
     if token is None or _quoted(item, evidence):
         return False
     while token.dep_ == "conj" and token.head.i != token.i:
@@ -296,7 +306,7 @@ def _main_subject(item: Found, evidence: _Evidence) -> bool:
 
 def _quoted(item: Found, evidence: _Evidence) -> bool:
     """Is the mention between quotation marks within its sentence (an odd number of marks before it)?"""
-    text = evidence.doc.text
+    text = evidence.text
     start = evidence.sentence_start.get(item.mention.sentence_index, 0)
     return len(_QUOTE_MARK.findall(text, start, item.mention.span[0])) % 2 == 1
 
