@@ -354,6 +354,18 @@ def test_reported_past_perfect_narrates_the_story(dated) -> None:  # type: ignor
     assert ruled.precision == "publication"  # narrated, a past perfect is before the story
 
 
+def test_reported_intention_is_dated_when_stated(dated) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister arrived in Warsaw on Sunday. Nowicki said Poland would demand reparations."
+    _, demand = dated(text, _event(text, "arrived"), _event(text, "demand", 1, cameo="1031"))
+    assert demand.date == date(2016, 11, 20)
+
+
+def test_when_clause_takes_the_time_it_describes(dated) -> None:  # type: ignore[no-untyped-def]
+    text = "The reopening follows the restoration of ties last month, when the two sides exchanged envoys."
+    (exchanged,) = dated(text, _event(text, "exchanged"))
+    assert exchanged == EventDate(date(2016, 10, 1), "month", "last month")
+
+
 def test_conjoined_verbs_share_a_date(dated) -> None:  # type: ignore[no-untyped-def]
     text = "Australia protested on Sunday after Beijing imposed tariffs and suspended imports last month."
     imposed, suspended = dated(text, _event(text, "imposed"), _event(text, "suspended"))
@@ -475,6 +487,11 @@ def test_not_time_expressions(timexes_of, sentence: str) -> None:  # type: ignor
 def test_bare_date_without_tense_prefers_the_past(timexes_of) -> None:  # type: ignore[no-untyped-def]
     found = timexes_of("The Oct. 23 accord remains in force.", date(1999, 5, 6))
     assert _value(found, "Oct. 23") == "1998-10-23"
+
+
+def test_quarter_without_year_after_new_year_is_last_years(timexes_of) -> None:  # type: ignore[no-untyped-def]
+    found = timexes_of("The company announced a drop in profit for the fourth quarter.", date(1998, 1, 26))
+    assert _value(found, "the fourth quarter") == "1997-Q4"
 
 
 def test_future_weekday_is_not_today() -> None:

@@ -157,7 +157,7 @@ def _find(doc: Doc, published: date | None, sentences: Sequence[Sentence]) -> li
         head = head_token(doc, match)
         tense = (
             tense_of(head)
-            if match.reading.kind in ("date", "weekday", "holiday", "weekend", "season")
+            if match.reading.kind in ("date", "weekday", "holiday", "weekend", "season", "quarter")
             else None
         )
         if match.reading.kind == "anaphor":
@@ -247,6 +247,16 @@ def _dated(doc: Doc, item: _Found) -> EventDate:
     return EventDate(day, precision, _surface(doc, item))  # type: ignore[arg-type]
 
 
+def _describes_time(clause: Token, item: _Found) -> bool:
+    """Whether a relative clause tells the time expression itself ("in May, when talks collapsed"); the
+    parser often hangs a "when" clause on the noun the time modifies instead."""
+    if item.match.start <= clause.head.i < item.match.end:
+        return True
+    relative_when = any(child.lower_ == "when" for child in clause.children if child.i < clause.i)
+    head = clause.doc[item.head]
+    return relative_when and head.head.i == clause.head.i and head.i < clause.i
+
+
 def _is_bound(head: Token) -> bool:
     """Whether the expression is a bound of a span ("since 1994", "by 2015") rather than a time."""
     return head.dep_ == "pobj" and head.head.lower_ in _BOUNDS
@@ -269,6 +279,8 @@ def _may_govern(doc: Doc, trigger: Token, item: _Found, published: date | None) 
     for token in trigger_line:
         if token in _ancestors(head):
             break
+        if token.dep_ in ("relcl", "acl", "appos") and _describes_time(token, item):
+            break  # "last month, when the two countries exchanged ambassadors": the clause is that time
         if token.dep_ in ("relcl", "acl", "appos"):
             return False  # the trigger describes a noun of a clause the expression dates
     if _rank(doc, trigger, item)[0] == 1:
@@ -376,9 +388,11 @@ def _story_time(
 
 
 def _backshifted(verb: Token, auxes: list[Token]) -> bool:
-    """A past perfect reported in the past ("said forces had shelled the posts"): indirect speech shifts
-    the simple past back a tense, so it narrates the story as the simple past does."""
-    perfect = verb.tag_ == "VBN" and any(aux.lower_ == "had" for aux in auxes)
+    """A past perfect or a "would" reported in the past ("said forces had shelled the posts", "said Poland
+    would demand reparations"): indirect speech shifts the tenses back, so the clause is told as of the
+    story's day, and an intention is dated by the day it was stated (CAMEO codes the statement)."""
+    words = {aux.lower_ for aux in auxes}
+    perfect = (verb.tag_ == "VBN" and "had" in words) or (verb.tag_ == "VB" and "would" in words)
     head = verb.head
     reported = verb.dep_ == "ccomp" and head.lemma_.lower() in _REPORTING and head.tag_ == "VBD"
     return perfect and reported

@@ -75,6 +75,8 @@ def resolve(reading: Reading, anchor: date | None, tense: Tense = None) -> tuple
         year = reading.year if reading.year is not None else anchor.year + (reading.year_offset or 0)
         # Without its number, the quarter is the last one reported before the anchor.
         number = reading.value or str(((anchor.month - 1) // 3 - 1) % 4 + 1)
+        if reading.year is None and reading.year_offset is None and tense != "future":
+            year -= _quarter_back(int(number), anchor, tense)
         return "DATE", f"{year:04d}-Q{number}"
     return None
 
@@ -176,6 +178,18 @@ def _season_year(reading: Reading, anchor: date, tense: Tense) -> int:
     if tense == "future" and begun and anchor.month - _SEASON_STARTS.get(reading.part or "", 1) >= 3:
         return anchor.year + 1
     return anchor.year
+
+
+def _quarter_back(number: int, anchor: date, tense: Tense) -> int:
+    """1 when a quarter named without its year is last year's: it has not begun this year and the verb is
+    past, or last year's ended nearer than this year's begins ("the fourth quarter", written in January)."""
+    begins = date(anchor.year, 3 * number - 2, 1)
+    if begins <= anchor:
+        return 0
+    if tense == "past":
+        return 1
+    ended = date(anchor.year - 1, 3 * number, 28)
+    return 1 if (anchor - ended).days < (begins - anchor).days * FUTURE_WEIGHT else 0
 
 
 def _easter(year: int) -> date:
