@@ -388,3 +388,104 @@ def test_past_negation_is_not_a_refusal(code) -> None:  # type: ignore[no-untype
     assert past.cameo == "0841" and "negated" in past.flags
     [future] = code("Iran will not release the hostages to France.")
     assert future.cameo == "1243"
+
+
+# ------------------------------------------------------------------------ dyadic coding and context targets
+
+WIRE = {
+    **ACTORS,
+    "India": "IND",
+    "Pakistan": "PAK",
+    "Indian": "IND",
+    "the United States": "USA",
+    "South Korea": "KOR",
+    "North Korea": "PRK",
+    "reporters": "GBRMED",
+    "OSLO": "NOR",
+    "Norway": "NOR",
+    "Russian diplomats": "RUSGOV",
+    "the foreign ministers": "GOV",
+}
+
+
+def test_dyadic_stage_drops_events_without_a_target(dyadic) -> None:  # type: ignore[no-untyped-def]
+    assert dyadic("Lavrov said the weather was fine.", WIRE) == []
+    assert dyads(dyadic("Britain criticised Russia.", WIRE)) == {("GBR", "RUS", "111")}
+
+
+def test_one_sided_mode_keeps_statements(code) -> None:  # type: ignore[no-untyped-def]
+    assert dyads(code("Lavrov said the weather was fine.", WIRE)) == {("RUSGOV", None, "010")}
+
+
+def test_denial_targets_the_accuser(dyadic) -> None:  # type: ignore[no-untyped-def]
+    text = "India accused Pakistan of sheltering militants.\n\nPakistan denied any involvement."
+    assert ("PAK", "IND", "016") in dyads(dyadic(text, WIRE))
+
+
+def test_rejecting_an_accusation_is_a_denial_of_the_accuser(dyadic) -> None:  # type: ignore[no-untyped-def]
+    text = "India accused Pakistan of sheltering militants.\n\nPakistan rejected the accusation on Sunday."
+    assert ("PAK", "IND", "016") in dyads(dyadic(text, WIRE))
+
+
+def test_response_without_an_earlier_act_has_no_target(dyadic) -> None:  # type: ignore[no-untyped-def]
+    assert dyadic("Pakistan rejected the accusation on Sunday.", WIRE) == []
+
+
+def test_warning_targets_the_parties_of_its_condition(dyadic) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "North Korea warned that it would take strong countermeasures if the United States and South Korea"
+        " went ahead with the exercises."
+    )
+    events = only(dyadic(text, WIRE), "13")
+    assert {(e.source and e.source.code, e.target and e.target.code) for e in events} == {
+        ("PRK", "USA"),
+        ("PRK", "KOR"),
+    }
+
+
+def test_warning_about_anothers_act_targets_it(dyadic) -> None:  # type: ignore[no-untyped-def]
+    [event] = only(dyadic("Pakistan warned that any Indian incursion would be met with force.", WIRE), "13")
+    assert event.target is not None and event.target.code == "IND"
+
+
+def test_of_phrase_conjuncts_are_both_parties(dyadic) -> None:  # type: ignore[no-untyped-def]
+    events = dyadic("The foreign ministers of India and Pakistan spoke by telephone on Monday.", WIRE)
+    assert {("IND", "PAK"), ("PAK", "IND")} <= {
+        (e.source and e.source.country, e.target and e.target.country) for e in events
+    }
+
+
+def test_pair_phrase_as_target_is_the_pair_in_context(dyadic) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "India accused Pakistan of shelling.\n\nBritain spoke with the foreign ministers of both countries."
+    )
+    targets = {e.target.code for e in only(dyadic(text, WIRE), "04") if e.target}
+    assert targets == {"IND", "PAK"}
+
+
+def test_dateline_is_no_actor(dyadic) -> None:  # type: ignore[no-untyped-def]
+    events = dyadic("OSLO — Norway on Wednesday expelled three Russian diplomats.", WIRE)
+    assert dyads(events) == {("NOR", "RUSGOV", "161")}
+
+
+def test_statement_to_the_press_has_no_target(dyadic) -> None:  # type: ignore[no-untyped-def]
+    assert dyadic("Johnson told reporters in London that talks had failed.", WIRE) == []
+
+
+def test_calling_something_baseless_is_criticism(dyadic) -> None:  # type: ignore[no-untyped-def]
+    text = "India accused Pakistan of shelling.\n\nPakistan called the accusation baseless."
+    assert ("PAK", "IND", "111") in dyads(dyadic(text, WIRE))
+
+
+def test_urging_coordinated_objects_targets_each(code) -> None:  # type: ignore[no-untyped-def]
+    events = only(
+        code("Britain urged India and Pakistan to resolve the dispute through dialogue.", WIRE), "02"
+    )
+    assert {e.target.code for e in events if e.target} == {"IND", "PAK"}
+
+
+def test_two_sides_act_on_each_other_past_a_sector_object(dyadic) -> None:  # type: ignore[no-untyped-def]
+    text = "India accused Pakistan of shelling.\n\nThe two countries exchanged ambassadors last month."
+    assert {("IND", "PAK"), ("PAK", "IND")} <= {
+        (e.source and e.source.code, e.target and e.target.code) for e in only(dyadic(text, WIRE), "05")
+    }

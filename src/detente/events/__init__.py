@@ -200,9 +200,12 @@ class ActorIndex:
         for token in tokens:
             found = self.at(token)
             if found:  # "the foreign ministers of India and Pakistan": the head's mention names only India
-                found = found + [
+                owners = [
                     m for member in syntax.of_conjuncts(token) for m in self.at(member) if m not in found
                 ]
+                if owners and all(_key(m.actor) is None for m in found):
+                    found = []  # a bare role ("GOV") gives way to the states it belongs to
+                found = found + owners
             for mention in found:
                 if mention.actor.code and mention.actor not in actors:  # an unresolved "they" has no code
                     actors.append(mention.actor)
@@ -576,8 +579,9 @@ def hand_mentions(doc: Doc, phrases: dict[str, str]) -> list[ActorMention]:
                 continue
             taken.append((start, end))
             code = phrases[phrase]
-            country = code[:3] if len(code) >= 3 else None
-            sector = code[3:6] or None
+            bare_sector = code[:3] in SECTORS  # "GOV": some government, no country
+            country = code[:3] if len(code) >= 3 and not bare_sector else None
+            sector = (code[:3] if bare_sector else code[3:6]) or None
             actor = Actor(code, country, sector, phrase, match.group(0))
             sentence_index = sum(1 for s in sentence_starts if s <= start) - 1
             mentions.append(ActorMention(actor, (start, end), span.root.idx, sentence_index))
