@@ -368,7 +368,7 @@ class RuleEvents:
                     return found
         if not syntax.is_response(predicate.head, predicate.anchor):
             return []
-        for event in reversed(history):
+        for event in history[: -RECALL - 1 : -1]:  # the most recent acts only
             if (
                 event.target is not None
                 and _key(event.target) == own
@@ -444,6 +444,8 @@ class RuleEvents:
         )
 
 
+#: How many earlier events a response looks back through for the act it answers.
+RECALL = 40
 #: Prepositions that give the place of a statement rather than its addressee or topic.
 VENUE_PREPS = {"at", "in", "on", "outside", "near", "during", "after", "before", "inside"}
 #: Predicates that are mutual when two actors are their subject ("Italy and Spain agreed").
@@ -468,15 +470,18 @@ def _pair(offset: int, index: ActorIndex, history: list[Event], window: int = 15
     to the more recent), else the two countries named most often there."""
     counts: dict[frozenset[str], int] = {}
     latest: dict[frozenset[str], tuple[int, Event]] = {}
-    for position, event in enumerate(history):
-        if event.target is None or not offset - window <= event.span[0] < offset:
+    for position in range(len(history) - 1, -1, -1):  # newest first: long documents stay linear
+        event = history[position]
+        if event.span[0] < offset - window:
+            break
+        if event.target is None or event.span[0] >= offset:
             continue
         keys = {_key(event.source), _key(event.target)}
         if None in keys or len(keys) != 2:
             continue
         dyad = frozenset(key for key in keys if key is not None)
         counts[dyad] = counts.get(dyad, 0) + 1
-        latest[dyad] = (position, event)
+        latest.setdefault(dyad, (position, event))
     if counts:
         best = max(counts, key=lambda dyad: (counts[dyad], latest[dyad][0]))
         event = latest[best][1]
