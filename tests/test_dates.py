@@ -366,6 +366,18 @@ def test_when_clause_takes_the_time_it_describes(dated) -> None:  # type: ignore
     assert exchanged == EventDate(date(2016, 10, 1), "month", "last month")
 
 
+def test_relative_clause_dates_the_story_only_when_nothing_else_does(dated) -> None:  # type: ignore[no-untyped-def]
+    ceasefire = "The two sides agreed to a truce that took effect on Sunday. Each side accused the other."
+    first = dated(ceasefire, _event(ceasefire, "agreed"), _event(ceasefire, "accused", 1, cameo="112"))
+    assert first[1].date == date(2016, 11, 20)  # the only day in the story
+    expulsion = (
+        "India expelled a diplomat on Sunday. Police said two men who were arrested on Saturday had "
+        "helped him. Pakistan expelled an Indian official."
+    )
+    whens = dated(expulsion, _event(expulsion, "expelled"), _event(expulsion, "expelled", 2, occurrence=1))
+    assert whens[1].date == date(2016, 11, 20)  # not the background arrest's day
+
+
 def test_conjoined_verbs_share_a_date(dated) -> None:  # type: ignore[no-untyped-def]
     text = "Australia protested on Sunday after Beijing imposed tariffs and suspended imports last month."
     imposed, suspended = dated(text, _event(text, "imposed"), _event(text, "suspended"))

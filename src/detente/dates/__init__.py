@@ -14,7 +14,10 @@ Conventions (decided here, relied on by the CLI and the store):
   the four sentences before it ("a phone call on Sunday. … The Foreign Secretary spoke to Lavrov."),
   unless a sentence in the present or future came between; a bare "said" keeps the report's day, and so
   does a verbal reaction (a comment, appeal, praise or rejection: "Ethiopia dismissed the warnings"). A
-  past perfect reported in the past ("said forces had shelled the posts") narrates like the simple past.
+  past perfect or "would" reported in the past ("said forces had shelled the posts", "said Poland would
+  demand reparations") is told as of the story's day. A day named in a relative clause is background
+  unless the story names no other ("a truce that took effect on Saturday").
+- A clause on a time expression ("last month, when the two countries exchanged ambassadors") takes it.
   Other events without a date get the publication date with precision "publication".
 - Verbs conjoined without their own subject share a date ("imposed tariffs and suspended imports last
   month"); a conjunct with its own subject is a clause of its own.
@@ -351,7 +354,6 @@ def _story_time(
     The story goes on while sentences narrate in the past (or present perfect); one in the present or
     future ("This week's summit follows …") ends it.
     """
-    last_break = max((index for index in story.breaks if index <= event.sentence_index), default=-1)
     verb = next((token for token in _ancestors(trigger) if token.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return None
@@ -364,27 +366,43 @@ def _story_time(
         return None  # a bare "said" in news is the day of the report, not the day of the story
     if event.cameo.startswith(REACTION_CODES):
         return None  # "Ethiopia dismissed the warnings", "China also called for restraint": as of the report
+    days = [item for item in _story_window(event, found, story) if _past_day(item, published)]
+    told = next((item for item in days if not _aside(doc[item.head], relative=True)), None)
+    # A relative clause is background ("two men who were arrested on Wednesday") unless nothing else in
+    # the story names a day ("agreed to a ceasefire that took effect on Saturday").
+    return told or next((item for item in days if not _aside(doc[item.head], relative=False)), None)
+
+
+def _story_window(event: Event, found: list[_Found], story: _Story) -> list[_Found]:
+    """The expressions before the event, latest first, back to a break or the edge of the story."""
+    last_break = max((index for index in story.breaks if index <= event.sentence_index), default=-1)
     earliest = event.sentence_index - STORY_SENTENCES
+    window: list[_Found] = []
     for item in reversed(found):
         index = item.timex.sentence_index
         if index >= event.sentence_index or item.reading.anchored:
             continue
         if index < earliest and story.reach.get(item.head, -1) < event.sentence_index - 1:
-            return None
+            break
         if index < last_break:
-            return None
-        dated = event_date(item.timex.value)
-        head = doc[item.head]
-        aside = _is_bound(head) or head.dep_ in _PREMODIFIERS
-        aside = aside or any(token.dep_ in ("relcl", "acl", "appos") for token in _ancestors(head))
-        if (
-            dated is not None
-            and dated[1] == "day"
-            and not aside
-            and (published is None or dated[0] <= published)
-        ):
-            return item  # only a day: "last month" or "in 2015" is too wide to be the story's time
-    return None
+            break
+        window.append(item)
+    return window
+
+
+def _past_day(item: _Found, published: date | None) -> bool:
+    """Only a day can be the story's time: "last month" or "in 2015" is too wide; and not one to come."""
+    dated = event_date(item.timex.value)
+    return dated is not None and dated[1] == "day" and (published is None or dated[0] <= published)
+
+
+def _aside(head: Token, relative: bool) -> bool:
+    """Whether an expression is beside the story: a bound, a noun's modifier, in an apposition or reduced
+    clause, and (``relative``) in a relative clause."""
+    clauses = ("relcl", "acl", "appos") if relative else ("acl", "appos")
+    if _is_bound(head) or head.dep_ in _PREMODIFIERS:
+        return True
+    return any(token.dep_ in clauses for token in _ancestors(head))
 
 
 def _backshifted(verb: Token, auxes: list[Token]) -> bool:
