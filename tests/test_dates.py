@@ -378,6 +378,13 @@ def test_relative_clause_dates_the_story_only_when_nothing_else_does(dated) -> N
     assert whens[1].date == date(2016, 11, 20)  # not the background arrest's day
 
 
+def test_content_of_an_agreement_takes_its_date(dated) -> None:  # type: ignore[no-untyped-def]
+    text = "India and Pakistan signed an agreement on Sunday to release prisoners held in their jails."
+    signed, release, held = dated(text, _event(text, "signed"), _event(text, "release"), _event(text, "held"))
+    assert signed.date == release.date == date(2016, 11, 20)
+    assert held.precision == "publication"  # a description of the prisoners, not the deal
+
+
 def test_conjoined_verbs_share_a_date(dated) -> None:  # type: ignore[no-untyped-def]
     text = "Australia protested on Sunday after Beijing imposed tariffs and suspended imports last month."
     imposed, suspended = dated(text, _event(text, "imposed"), _event(text, "suspended"))

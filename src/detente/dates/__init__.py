@@ -17,7 +17,8 @@ Conventions (decided here, relied on by the CLI and the store):
   past perfect or "would" reported in the past ("said forces had shelled the posts", "said Poland would
   demand reparations") is told as of the story's day. A day named in a relative clause is background
   unless the story names no other ("a truce that took effect on Saturday").
-- A clause on a time expression ("last month, when the two countries exchanged ambassadors") takes it.
+- A clause on a time expression ("last month, when the two countries exchanged ambassadors") takes it, and
+  an infinitive completing a noun ("signed an agreement on Thursday to release prisoners") the noun's date.
   Other events without a date get the publication date with precision "publication".
 - Verbs conjoined without their own subject share a date ("imposed tariffs and suspended imports last
   month"); a conjunct with its own subject is a clause of its own.
@@ -250,6 +251,13 @@ def _dated(doc: Doc, item: _Found) -> EventDate:
     return EventDate(day, precision, _surface(doc, item))  # type: ignore[arg-type]
 
 
+def _content_of_noun(clause: Token) -> bool:
+    """An infinitive that completes a noun ("an agreement to release prisoners", "a call to stop"): what
+    was agreed or asked, stated when the noun's act was done, not a description with its own time."""
+    marked = any(child.tag_ == "TO" for child in clause.children)
+    return clause.dep_ == "acl" and clause.tag_ == "VB" and marked
+
+
 def _describes_time(clause: Token, item: _Found) -> bool:
     """Whether a relative clause tells the time expression itself ("in May, when talks collapsed"); the
     parser often hangs a "when" clause on the noun the time modifies instead."""
@@ -284,6 +292,8 @@ def _may_govern(doc: Doc, trigger: Token, item: _Found, published: date | None) 
             break
         if token.dep_ in ("relcl", "acl", "appos") and _describes_time(token, item):
             break  # "last month, when the two countries exchanged ambassadors": the clause is that time
+        if _content_of_noun(token):
+            continue  # "signed an agreement on Thursday to release prisoners": the deal's content
         if token.dep_ in ("relcl", "acl", "appos"):
             return False  # the trigger describes a noun of a clause the expression dates
     if _rank(doc, trigger, item)[0] == 1:
