@@ -16,10 +16,10 @@ Conventions (decided here, relied on by the CLI and the store):
   does a verbal reaction (a comment, appeal, praise or rejection: "Ethiopia dismissed the warnings"). A
   past perfect or "would" reported in the past ("said forces had shelled the posts", "said Poland would
   demand reparations") is told as of the story's day. A day named in a relative clause is background
-  unless the story names no other ("a truce that took effect on Saturday").
+  unless the story names no other ("a truce that took effect on Saturday"). Other events without a date
+  get the publication date with precision "publication".
 - A clause on a time expression ("last month, when the two countries exchanged ambassadors") takes it, and
   an infinitive completing a noun ("signed an agreement on Thursday to release prisoners") the noun's date.
-  Other events without a date get the publication date with precision "publication".
 - Verbs conjoined without their own subject share a date ("imposed tariffs and suspended imports last
   month"); a conjunct with its own subject is a clause of its own.
 - "that year", "the same day", "the following month" take the latest date mentioned before them that is
