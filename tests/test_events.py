@@ -270,6 +270,11 @@ def _bench():  # type: ignore[no-untyped-def]
     return module
 
 
+#: ConfliBERT 5-class macro-F1 of events with a source (stand-in actors), every 8th sentence: measured
+#: minus 0.02 (docs/event-coding.md has the full-set figures).
+FLOOR_WITH_SOURCE = 0.86  # measured 0.888
+
+
 def test_gate_conflibert_classes(nlp, coder) -> None:  # type: ignore[no-untyped-def]
     """Pinned floor on every 8th ConfliBERT sentence (169): 5-class macro-F1 of the main predicate."""
     from detente.events import code_predicates
@@ -277,13 +282,22 @@ def test_gate_conflibert_classes(nlp, coder) -> None:  # type: ignore[no-untyped
     path = shared_path("dev", "events", "conflibert_cameo_train.jsonl")
     bench = _bench()
     rows = [json.loads(line) for line in path.open(encoding="utf-8")][::8]
-    gold, predicted = [], []
+    gold, predicted, with_source = [], [], []
     for row, doc in zip(rows, nlp.pipe([row["text"] for row in rows]), strict=True):
         predicates = [p for sent in doc.sents for p in code_predicates(sent, coder.lexicon)]
         gold.append(row["pentacode"])
         predicted.append(bench.main_class([(p.code, bench._depth(p.head)) for p in predicates]))
+        state = DocState(article=Article(row["id"], row["text"]), doc=doc, sentences=nlp_stage.sentences(doc))
+        state.mentions = bench.chunk_mentions(doc)
+        coder(state)
+        heads = [doc.char_span(*e.trigger_span, alignment_mode="expand").root for e in state.events]
+        with_source.append(
+            bench.main_class([(e.cameo, bench._depth(h)) for e, h in zip(state.events, heads)])
+        )
     scores = bench.macro_f1(gold, predicted, range(5))
-    assert scores["macro_f1"] >= 0.84, scores  # measured 0.89 on this subset and on all 1,349
+    assert scores["macro_f1"] >= 0.87, scores  # measured 0.892 on this subset, 0.891 on all 1,349
+    scores = bench.macro_f1(gold, with_source, range(5))
+    assert scores["macro_f1"] >= FLOOR_WITH_SOURCE, scores  # a source required (stand-in actors)
 
 
 def test_gate_petrarch_structure(nlp, coder) -> None:  # type: ignore[no-untyped-def]
@@ -309,8 +323,8 @@ def test_gate_petrarch_structure(nlp, coder) -> None:  # type: ignore[no-untyped
         coded += len(got)
         correct += len(got & expected)
     recall, precision = found / expected_total, correct / max(1, coded)
-    assert recall >= 0.50, (recall, precision)  # measured 0.55
-    assert precision >= 0.86, (recall, precision)  # measured 0.91
+    assert recall >= 0.53, (recall, precision)  # measured 0.553
+    assert precision >= 0.89, (recall, precision)  # measured 0.913
 
 
 def test_said_must_is_a_demand_on_the_obliged(code) -> None:  # type: ignore[no-untyped-def]
