@@ -292,7 +292,7 @@ def test_gate_conflibert_classes(nlp, coder) -> None:  # type: ignore[no-untyped
         coder(state)
         heads = [doc.char_span(*e.trigger_span, alignment_mode="expand").root for e in state.events]
         with_source.append(
-            bench.main_class([(e.cameo, bench._depth(h)) for e, h in zip(state.events, heads)])
+            bench.main_class([(e.cameo, bench._depth(h)) for e, h in zip(state.events, heads, strict=True)])
         )
     scores = bench.macro_f1(gold, predicted, range(5))
     assert scores["macro_f1"] >= 0.87, scores  # measured 0.892 on this subset, 0.891 on all 1,349
