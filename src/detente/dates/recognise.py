@@ -537,6 +537,7 @@ class _Scanner:
         if counted is None:
             plural = self.word(i) in lex.UNIT_WORDS and self.word(i).endswith("s")
             bare = i == start and self.word(i - 1) in ("for", "within") and self.word(i + 1) != "of"
+            bare = bare and lex.UNIT_WORDS.get(self.word(i)) not in ("second", "minute", "hour")
             if not plural or (i == start and not bare):
                 return None  # a bare "years" is a time only as a span: "for years", "within weeks"
             end, number = i, None  # "recent years", "the past months"
@@ -546,6 +547,8 @@ class _Scanner:
         if unit_end is None:
             return None
         end, unit = unit_end
+        if unit == "second" and self.word(i) in ("a", "an") and self.doc[end - 1].pos_ != "NOUN":
+            return None  # "a second filling": an ordinal
         if unit == "quarter" and number is not None and self.word(end) == "of" and self.year(end + 1) is None:
             return None  # "three-quarters of its food": a fraction
         if after_is_story_later(self, end, number):
