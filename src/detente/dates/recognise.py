@@ -551,7 +551,7 @@ class _Scanner:
             return None  # "a second filling": an ordinal
         if unit == "quarter" and number is not None and self.word(end) == "of" and self.year(end + 1) is None:
             return None  # "three-quarters of its food": a fraction
-        if after_is_story_later(self, end, number):
+        if _story_later(self, end, number):
             return Match(start, end, Reading("duration", value=duration_value(number, unit), anchored=True))
         if (self.word(end) == "-" and self.word(end + 1) == "old") or self.word(end) == "old":
             return None  # "a 6-year-old boy", "52 years old": an age
@@ -717,7 +717,7 @@ def _present_noun(noun: Token) -> bool:
     return noun.lower_ not in lex.UNIT_WORDS and noun.lemma_ not in ("account", "asset")
 
 
-def after_is_story_later(scanner: _Scanner, end: int, number: int | None) -> bool:
+def _story_later(scanner: _Scanner, end: int, number: int | None) -> bool:
     """ "Three days later" counts from the story's last event, not from today: TimeML marks the duration
     ("Three days") and leaves "later" out; "later this week" and "three days from now" are other shapes."""
     return scanner.word(end) == "later" and scanner.word(end + 1) not in ("this", "that", "today")
