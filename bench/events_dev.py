@@ -3,7 +3,7 @@
     python bench/events_dev.py conflibert [--limit N]   5-class macro-F1 and accuracy, argument agreement
     python bench/events_dev.py petrarch [--limit N]     structure suites (source/target, compounds, no-event)
     python bench/events_dev.py speed [--docs 200]       parse-only vs full-pipeline time on Reuters articles
-    python bench/events_dev.py derive-lexicon           rebuild src/detente/data/lexicon/petrarch_*.tsv
+    python bench/events_dev.py derive-lexicon           rebuild src/detente/data/lexicon/petrarch_*.tsv, discards.tsv
 
 Every command prints one JSON summary. The class of a sentence with several events is the class of its
 *main* event: the highest event in the dependency tree that is not a bare statement (01x) wrapping an
@@ -173,6 +173,34 @@ def derive_lexicon(source: Path) -> dict[str, int]:
             for word in sorted(set(words)):
                 out.write(f"{name}\t{word}\n")
     return {"entries": len(entries), "synsets": len(synsets)}
+
+
+def derive_discards(source: Path) -> dict[str, int]:
+    """Write discards.tsv (phrase, scope) from Phoenix's discard list: '+' phrases mark a story as not
+    political news (sport, celebrities), the others a sentence. Years and "… ago/later" are left out:
+    they keep Phoenix's real-time feed current, while detente codes and dates past events."""
+    kept: dict[str, str] = {}
+    for raw in source.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].split("\t", 1)[0].strip()
+        if not line:
+            continue
+        scope = "story" if line.startswith("+") else "sentence"
+        words = line.lstrip("+").strip().lower().split()
+        temporal = words[-1] in {"ago", "later"}
+        if not words or temporal or all(word.isdigit() for word in words):
+            continue
+        phrase = " ".join(words)
+        kept[phrase] = "story" if "story" in (scope, kept.get(phrase)) else scope
+    with (LEXICON / "discards.tsv").open("w", encoding="utf-8") as out:
+        out.write(
+            "# Derived from Phoenix.discards.txt (PETRARCH dictionaries, Open Event Data Alliance, MIT licence)\n"
+            "# by bench/events_dev.py derive-lexicon: a phrase (lower case) and whether it discards the story\n"
+            "# (not political news) or only its sentence. Years and '... ago/later' are left out.\n"
+            "phrase\tscope\n"
+        )
+        for phrase, scope in sorted(kept.items()):
+            out.write(f"{phrase}\t{scope}\n")
+    return {"discards": len(kept)}
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -592,6 +620,7 @@ def main(argv: list[str] | None = None) -> int:
     summary: dict[str, Any]
     if args.command == "derive-lexicon":
         summary = derive_lexicon(SHARED / "reference" / "phoenix" / "CAMEO.2.0.txt")
+        summary |= derive_discards(SHARED / "reference" / "phoenix" / "Phoenix.discards.txt")
     elif args.command == "conflibert":
         summary = bench_conflibert(args.limit, args.split)
     elif args.command == "petrarch":

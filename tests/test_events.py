@@ -503,3 +503,16 @@ def test_two_sides_act_on_each_other_past_a_sector_object(dyadic) -> None:  # ty
     assert {("IND", "PAK"), ("PAK", "IND")} <= {
         (e.source and e.source.code, e.target and e.target.code) for e in only(dyadic(text, WIRE), "05")
     }
+
+
+def test_sports_story_is_discarded(dyadic) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Australia beat New Zealand at the cricket ground.\n\n"
+        "The fast bowler took four wickets as the visitors lost the final match."
+    )
+    assert dyadic(text, {"Australia": "AUS", "New Zealand": "NZL"}) == []
+
+
+def test_one_sports_word_does_not_discard_a_political_story(dyadic) -> None:  # type: ignore[no-untyped-def]
+    text = "Britain criticised Russia over the cricket tour."
+    assert dyads(dyadic(text, WIRE)) == {("GBR", "RUS", "111")}

@@ -240,6 +240,31 @@ def is_pair_phrase(token: Token) -> bool:
     return quantified and (noun in PAIR_NOUNS or noun.removesuffix("s") in PAIR_NOUNS)
 
 
+#: How many different sentence-level discard phrases mark a whole story as not political news.
+DISCARD_PHRASES = 3
+
+
+def not_political(doc: Doc, lexicon: Lexicon) -> bool:
+    """A story PETRARCH would discard: one story-level phrase ("world cup", "grand prix") or several
+    sentence-level ones ("cricket", "wicket", "bowler"); one passing mention of sport is not enough."""
+    seen: set[tuple[str, ...]] = set()
+    discards = lexicon.discards
+    for token in doc:
+        lower, lemma = token.lower_, token.lemma_
+        if lower not in discards and lemma not in discards:
+            continue
+        for form in {lower, lemma.lower()}:
+            for words, scope in discards.get(form, ()):
+                following = doc[token.i : token.i + len(words)]
+                if len(following) == len(words) and all(
+                    word in {t.lower_, t.lemma_.lower()} for word, t in zip(words, following, strict=True)
+                ):
+                    if scope == "story":
+                        return True
+                    seen.add(words)
+    return len(seen) >= DISCARD_PHRASES
+
+
 class RuleEvents:
     name: str = "cameo.rules.v1"
     requires: tuple[str, ...] = ("doc", "sentences", "mentions")
@@ -253,6 +278,10 @@ class RuleEvents:
         self.dyadic = dyadic
 
     def __call__(self, state: DocState) -> None:
+        if not_political(state.doc, self.lexicon):
+            log.debug("%s: a sports or celebrity story (PETRARCH discards); no events", state.article.doc_id)
+            state.events = []
+            return
         index = ActorIndex(state.mentions)
         events: list[Event] = []
         starts = [sentence.start for sentence in state.sentences]

@@ -57,6 +57,9 @@ class Lexicon:
     governors: dict[str, str]
     #: "X called Y <word>": the word's judgement code (111 criticism, 051 praise).
     judgements: dict[str, str] = field(default_factory=dict)
+    #: Phrases of stories that are not political news (sport, celebrities), by first word:
+    #: (words, scope), scope "story" (one is enough) or "sentence" (several make a story).
+    discards: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
 
     def words(self, name: str) -> frozenset[str]:
         """The members of a synset (``@weapon``) or the word itself."""
@@ -140,4 +143,13 @@ def load() -> Lexicon:
         synsets={name: frozenset(words) for name, words in synsets.items()},
         governors=governors,
         judgements={row[0]: row[1] for row in _rows("judgements.tsv")},
+        discards=_discards(),
     )
+
+
+def _discards() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for phrase, scope in (row[:2] for row in _rows("discards.tsv")):
+        words = tuple(word.rstrip("_") for word in phrase.split())
+        by_first[words[0]].append((words, scope))
+    return {first: tuple(entries) for first, entries in by_first.items()}

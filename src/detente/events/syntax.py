@@ -103,15 +103,22 @@ def context(predicate: Token) -> Context:
 
 
 def matches(item: FrameItem, found: Context, lexicon: Lexicon) -> bool:
+    word = item.word
     if item.kind == "prep":
-        if item.word is None:
+        if word is None:
             return item.prep in found.bare_preps
-        return not lexicon.words(item.word).isdisjoint(found.preps.get(item.prep or "", ()))
-    if item.word == "_":  # any object at all: "returned the sculpture to …"
+        words = found.preps.get(item.prep or "")
+        return words is not None and _wanted(word, words, lexicon)
+    if word == "_":  # any object at all: "returned the sculpture to …"
         return bool(found.objects) if item.kind == "obj" else bool(found.children)
-    wanted = lexicon.words(item.word or "")
-    pool = found.objects if item.kind == "obj" else found.children
-    return not wanted.isdisjoint(pool)
+    return _wanted(word or "", found.objects if item.kind == "obj" else found.children, lexicon)
+
+
+def _wanted(word: str, pool: frozenset[str], lexicon: Lexicon) -> bool:
+    """Whether the pool holds the word or a member of its synset (most words are plain: a set lookup)."""
+    if word.startswith("@"):
+        return not lexicon.words(word).isdisjoint(pool)
+    return word in pool
 
 
 def _subtree_words(token: Token) -> set[str]:
@@ -130,8 +137,11 @@ def best_frame(predicate: Token, frames: tuple[Frame, ...], lexicon: Lexicon) ->
     if not frames:
         return None
     found = context(predicate)
-    for frame in frames:
-        if all(matches(item, found, lexicon) for item in frame.items):
+    for frame in frames:  # a plain loop: this is the coder's innermost one (thousands of frames per text)
+        for item in frame.items:
+            if not matches(item, found, lexicon):
+                break
+        else:
             return frame
     return None
 
@@ -169,8 +179,11 @@ DATELINE_DASHES = {"—", "–", "-", "--"}
 def is_dateline(token: Token) -> bool:
     """A token of the dateline that opens a story ("DHAKA — Japan pledged …", "CUCUTA, Colombia — …"):
     where it was filed, not who acted. The line starts with an upper-case place and ends at a dash."""
+    doc = token.doc
+    if not any(t.text in DATELINE_DASHES for t in doc[token.i + 1 : token.i + 7]):
+        return False  # most tokens: no dash just after them, no need to find the sentence
     start = token.sent.start
-    first = token.doc[start]
+    first = doc[start]
     if not first.is_upper or len(first.text) < 3 or token.i - start > 5:
         return False
     window = token.doc[start : min(start + 7, token.sent.end)]
