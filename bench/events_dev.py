@@ -3,7 +3,7 @@
     python bench/events_dev.py conflibert [--limit N]   5-class macro-F1 and accuracy, argument agreement
     python bench/events_dev.py petrarch [--limit N]     structure suites (source/target, compounds, no-event)
     python bench/events_dev.py speed [--docs 200]       parse-only vs full-pipeline time on Reuters articles
-    python bench/events_dev.py derive-lexicon           rebuild src/detente/data/lexicon/petrarch_*.tsv, discards.tsv
+    python bench/events_dev.py derive-lexicon           rebuild data/lexicon/petrarch_*.tsv and discards.tsv
 
 Every command prints one JSON summary. The class of a sentence with several events is the class of its
 *main* event: the highest event in the dependency tree that is not a bare statement (01x) wrapping an
@@ -193,9 +193,9 @@ def derive_discards(source: Path) -> dict[str, int]:
         kept[phrase] = "story" if "story" in (scope, kept.get(phrase)) else scope
     with (LEXICON / "discards.tsv").open("w", encoding="utf-8") as out:
         out.write(
-            "# Derived from Phoenix.discards.txt (PETRARCH dictionaries, Open Event Data Alliance, MIT licence)\n"
-            "# by bench/events_dev.py derive-lexicon: a phrase (lower case) and whether it discards the story\n"
-            "# (not political news) or only its sentence. Years and '... ago/later' are left out.\n"
+            "# Derived from Phoenix.discards.txt (PETRARCH dictionaries, Open Event Data Alliance, MIT)\n"
+            "# by bench/events_dev.py derive-lexicon: a phrase (lower case) and whether it discards the\n"
+            "# story (not political news) or only its sentence. Years and '... ago/later' are left out.\n"
             "phrase\tscope\n"
         )
         for phrase, scope in sorted(kept.items()):
