@@ -33,8 +33,11 @@ LIGHT_VERBS = {
     "hold", "have", "make", "launch", "carry", "conduct", "stage", "begin", "start", "impose", "issue",
     "express", "sign", "reach", "pledge", "offer", "announce", "open", "deliver", "lodge", "file", "level",
     "mount", "extend", "give", "provide", "continue", "resume", "receive", "take", "pay", "voice", "seal",
-    "intensify", "escalate", "step", "declare", "order", "call", "wage", "unleash", "perform",
+    "intensify", "escalate", "step", "declare", "order", "call", "wage", "unleash", "perform", "agree",
+    "approve", "adopt", "unveil", "introduce", "slap", "widen", "expand", "tighten",
 }  # fmt: skip
+#: Nouns that measure out an event noun ("a package of sanctions", "a round of talks").
+QUANTITY_NOUNS = {"package", "round", "set", "series", "wave", "raft", "batch", "slew", "host", "number"}
 #: Nouns that stand for two actors named earlier ("both parties", "the two sides", "both ministers").
 PAIR_NOUNS = {
     "party",
@@ -81,10 +84,13 @@ def code_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
         light = token.lemma_.lower() in LIGHT_VERBS and (frame is None or frame.score < 1.5)
         if light:
             for obj in (child for child in token.children if child.dep_ == "dobj"):
-                noun_frame = syntax.best_frame(obj, lexicon.nouns.get(obj.lemma_.lower(), ()), lexicon)
-                if noun_frame is not None and noun_frame.code != "-":
-                    predicate = Predicate(token, obj, noun_frame.code, noun_frame, [token, obj])
-                    consumed.add(obj.i)
+                # "agreed a fresh package of sanctions": a quantity noun hands over to its "of" phrase
+                for noun in (obj, *(syntax.of_objects(obj) if obj.lemma_.lower() in QUANTITY_NOUNS else ())):
+                    noun_frame = syntax.best_frame(noun, lexicon.nouns.get(noun.lemma_.lower(), ()), lexicon)
+                    if noun_frame is not None and noun_frame.code != "-":
+                        predicate = Predicate(token, noun, noun_frame.code, noun_frame, [token, noun])
+                        consumed.add(noun.i)
+                        break
         if predicate is not None:
             coded[token.i] = predicate
     for token in sent:
@@ -330,6 +336,8 @@ class RuleEvents:
         if "conditional" in predicate.flags:
             groups.append(syntax.condition_subjects(predicate.head))
         trigger = list(predicate.trigger)
+        own_keys = {_key(source) for source in sources} - {None}
+        own_side: tuple[list[Actor], list[Token]] | None = None
         for group in groups:
             group = [token for token in group if not syntax.is_dateline(token)]
             if not group or (predicate.code.startswith("01") and not _addressee(group[0], predicate)):
@@ -345,11 +353,16 @@ class RuleEvents:
                 and not (len(sources) == 1 and _key(actor) == _key(sources[0]) and len(found) == 2)
                 and not (predicate.code.startswith("01") and _audience(actor, sources))
             ]
+            if targets and own_side is None and all(_key(t) in own_keys for t in targets):
+                own_side, targets = (targets, group), []  # "recalled its ambassador to Kenya": look further
+                continue
             if targets:
                 prep = group[0].head
                 if prep.dep_ == "prep" and prep.head in (predicate.head, predicate.anchor):
                     trigger.append(prep)  # "spoke to", "talks with"
                 break
+        if not targets and own_side is not None:
+            targets = own_side[0]  # "opposition leaders urged the government": the source's own side
         predicate = Predicate(
             predicate.head, predicate.anchor, predicate.code, predicate.frame, trigger, predicate.flags,
             predicate.nominal, predicate.extra_targets,

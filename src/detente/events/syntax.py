@@ -346,7 +346,8 @@ def target_candidates(predicate: Token, frame: Frame | None) -> list[list[Token]
     for prep_word in frame_preps:
         for holder in holders:
             for prep, pobj in preps(holder):
-                if prep == prep_word and pobj is not None:
+                # "accused him of spying on troops": a clause after the preposition is content, not target
+                if prep == prep_word and pobj is not None and pobj.pos_ not in {"VERB", "AUX"}:
                     found += [pobj, *nested_pobjs(pobj, 2)]
     if verbal:
         for obj in objects(predicate):
