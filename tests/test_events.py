@@ -516,3 +516,21 @@ def test_sports_story_is_discarded(dyadic) -> None:  # type: ignore[no-untyped-d
 def test_one_sports_word_does_not_discard_a_political_story(dyadic) -> None:  # type: ignore[no-untyped-def]
     text = "Britain criticised Russia over the cricket tour."
     assert dyads(dyadic(text, WIRE)) == {("GBR", "RUS", "111")}
+
+
+def test_reaction_drawn_from_another_party(dyadic) -> None:  # type: ignore[no-untyped-def]
+    events = dyadic(
+        "Last month, North Korea fired a missile over Japan, drawing condemnation from Tokyo.",
+        WIRE | {"Tokyo": "JPN", "Japan": "JPN"},
+    )
+    assert ("JPN", "PRK", "111") in dyads(events)
+
+
+def test_recalled_ambassador_targets_the_host_country(dyadic) -> None:  # type: ignore[no-untyped-def]
+    events = dyadic("Pakistan has recalled its ambassador to India.", WIRE | {"its ambassador": "PAKGOV"})
+    assert {(s, t) for s, t, _ in dyads(events)} == {("PAK", "IND")}
+
+
+def test_package_of_sanctions_is_sanctions(dyadic) -> None:  # type: ignore[no-untyped-def]
+    events = dyadic("Britain agreed a fresh package of sanctions against Russia.", WIRE)
+    assert dyads(events) == {("GBR", "RUS", "163")}

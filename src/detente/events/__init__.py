@@ -36,6 +36,19 @@ LIGHT_VERBS = {
     "intensify", "escalate", "step", "declare", "order", "call", "wage", "unleash", "perform", "agree",
     "approve", "adopt", "unveil", "introduce", "slap", "widen", "expand", "tighten",
 }  # fmt: skip
+#: Verbs whose object is others' reaction to their subject ("drew condemnation from Tokyo").
+REACTION_VERBS = {
+    "draw",
+    "earn",
+    "attract",
+    "receive",
+    "win",
+    "face",
+    "provoke",
+    "spark",
+    "trigger",
+    "prompt",
+}
 #: Nouns that measure out an event noun ("a package of sanctions", "a round of talks").
 QUANTITY_NOUNS = {"package", "round", "set", "series", "wave", "raft", "batch", "slew", "host", "number"}
 #: Nouns that stand for two actors named earlier ("both parties", "the two sides", "both ministers").
@@ -98,10 +111,15 @@ def code_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
             frame = syntax.best_frame(token, lexicon.adjectives.get(token.lemma_.lower(), ()), lexicon)
             if frame is not None and token.i not in coded:
                 coded[token.i] = Predicate(token, token, frame.code, frame, [token])
-        if token.pos_ == "NOUN" and token.i not in consumed and token.dep_ != "dobj":
+        reaction = token.dep_ == "dobj" and token.head.lemma_.lower() in syntax.REACTION_VERBS
+        if token.pos_ == "NOUN" and token.i not in consumed and (token.dep_ != "dobj" or reaction):
             frame = syntax.best_frame(token, lexicon.nouns.get(token.lemma_.lower(), ()), lexicon)
             if frame is not None and frame.code != "-":
-                coded[token.i] = Predicate(token, token, frame.code, frame, [token], nominal=True)
+                # "North Korea fired a missile, drawing condemnation from Tokyo": Tokyo condemns North Korea
+                aimed_at = syntax.subjects(token.head)[0] if reaction else []
+                coded[token.i] = Predicate(
+                    token, token, frame.code, frame, [token], nominal=True, extra_targets=aimed_at
+                )
     predicates = combine(coded, lexicon)
     for predicate in predicates:
         predicate.flags |= syntax.modality(predicate.head, syntax.governor_of(predicate.head))

@@ -367,12 +367,29 @@ def target_candidates(predicate: Token, frame: Frame | None) -> list[list[Token]
     return groups
 
 
+#: Verbs whose object is others' reaction to their subject ("drew condemnation from Tokyo").
+REACTION_VERBS = {
+    "draw",
+    "earn",
+    "attract",
+    "receive",
+    "win",
+    "face",
+    "provoke",
+    "spark",
+    "trigger",
+    "prompt",
+}
+
+
 def noun_source_candidates(noun: Token) -> list[Token]:
     """Who acts in a nominal event: "Russia's attack", "Russian support", "the attack by rebels"."""
     found: list[Token] = []
-    for prep, pobj in preps(noun):
-        if prep == "by" and pobj is not None:
-            found += with_conjuncts(pobj)
+    reaction = noun.dep_ == "dobj" and noun.head.lemma_.lower() in REACTION_VERBS
+    for holder in (noun, noun.head) if reaction else (noun,):
+        for prep, pobj in preps(holder):
+            if prep in {"by", "from"} and pobj is not None:  # "condemnation from Tokyo"
+                found += with_conjuncts(pobj)
     found += [child for child in noun.children if child.dep_ in {"poss", "compound", "amod", "nmod"}]
     marker = noun.head if noun.dep_ == "pobj" else None
     if not found and marker is not None and marker.head.lemma_.lower() in {"responsible", "blame"}:
