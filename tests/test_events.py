@@ -534,3 +534,13 @@ def test_recalled_ambassador_targets_the_host_country(dyadic) -> None:  # type: 
 def test_package_of_sanctions_is_sanctions(dyadic) -> None:  # type: ignore[no-untyped-def]
     events = dyadic("Britain agreed a fresh package of sanctions against Russia.", WIRE)
     assert dyads(events) == {("GBR", "RUS", "163")}
+
+
+def test_conditional_future_force_is_a_threat(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("If Iran attacks, Israel will strike Iran.")
+    assert {e.root for e in events if e.source and e.source.code == "ISR"} == {"13"}
+
+
+def test_said_it_would_retaliate_answers_the_last_act(dyadic) -> None:  # type: ignore[no-untyped-def]
+    text = "Britain imposed sanctions on Russia.\n\nRussia said it would retaliate."
+    assert any(s == "RUS" and t == "GBR" for s, t, _ in dyads(dyadic(text, WIRE)))

@@ -133,6 +133,8 @@ def code_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
             future = False  # "said he hopes Japan will persuade …" is a wish, not an intent
         if "reported" in predicate.flags and future and "04" <= predicate.code[:2] <= "08":
             predicate.code = combined_code("intent", predicate.code)  # "said X would give aid" → 033
+        if {"conditional", "future"} <= predicate.flags and "15" <= predicate.code[:2] <= "20":
+            predicate.code = combined_code("threaten", predicate.code)  # "if X…, we will fight back": 13x
         if (
             "negated" in predicate.flags
             and "03" <= predicate.code[:2] <= "08"

@@ -223,8 +223,10 @@ REFERRING_NOUNS = {
 def is_response(predicate: Token, anchor: Token) -> bool:
     """A predicate that answers an earlier act: a verb of response, or a predicate whose object is a
     definite noun referring back to an act ("rejected the accusation", "denounced the measures")."""
-    if predicate.lemma_.lower() in RESPONSE_VERBS:
+    if predicate.lemma_.lower() in RESPONSE_VERBS or anchor.lemma_.lower() in RESPONSE_VERBS:
         return True
+    if any(c.dep_ in COMPLEMENTS and c.lemma_.lower() in RESPONSE_VERBS for c in predicate.children):
+        return True  # "warned that it would respond", "said it would retaliate"
     holder = anchor if anchor is not predicate else predicate
     found = objects(holder) if holder.pos_ in {"VERB", "AUX"} else []
     return any(
