@@ -544,3 +544,14 @@ def test_conditional_future_force_is_a_threat(code) -> None:  # type: ignore[no-
 def test_said_it_would_retaliate_answers_the_last_act(dyadic) -> None:  # type: ignore[no-untyped-def]
     text = "Britain imposed sanctions on Russia.\n\nRussia said it would retaliate."
     assert any(s == "RUS" and t == "GBR" for s, t, _ in dyads(dyadic(text, WIRE)))
+
+
+def test_config_keeps_one_sided_events_when_asked() -> None:
+    import detente
+    from detente.config import Config
+
+    text = "Mr Lavrov said Russia was ready to talk."
+    assert detente.code_text(text, "2016-11-21").events == ()
+    one_sided = detente.code_text(text, "2016-11-21", config=Config(dyadic_events=False)).events
+    assert {e.cameo for e in one_sided} >= {"010"}
+    assert all(e.target is None for e in one_sided)

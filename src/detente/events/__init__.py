@@ -621,7 +621,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
 
 @register("cameo.rules.v1")
 def make_rule_events(config: Config) -> RuleEvents:
-    return RuleEvents(config)
+    return RuleEvents(config, dyadic=config.dyadic_events)
 
 
 def hand_mentions(doc: Doc, phrases: dict[str, str]) -> list[ActorMention]:
