@@ -574,3 +574,17 @@ def test_easter_is_a_spring_sunday(year: int) -> None:
 )
 def test_numeric_dates(timexes_of, sentence: str, expression: str, value: str) -> None:  # type: ignore[no-untyped-def]
     assert _value(timexes_of(sentence), expression) == value
+
+
+def test_reactions_recounted_in_a_quote_take_the_story_day(code_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The British and Russian foreign ministers held a phone call on Sunday.\n\n"
+        'A Foreign Office spokesman said: "The Foreign Secretary urged Russia to stop the assault on Aleppo."'
+    )
+    coded = code_text(text, "2016-11-21")
+    [urged] = [e for e in coded.events if e.root == "02"]
+    assert (urged.when.date, urged.when.precision) == (date(2016, 11, 20), "day")
+    plain = code_text(
+        text.replace('said: "The Foreign Secretary', "said the Foreign Secretary").rstrip('"'), "2016-11-21"
+    )
+    assert all(e.when.precision == "publication" for e in plain.events if e.root == "02")

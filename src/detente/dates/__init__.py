@@ -311,6 +311,10 @@ class _Story:
 
     reach: dict[int, int]  # expression head → last sentence it dated as the story's time
     breaks: frozenset[int]  # sentences told in the present or future, which end a story
+    quoted: tuple[tuple[int, int], ...] = ()  # direct quotes: a speaker recounting the story
+
+    def in_quote(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.quoted)
 
 
 def _breaks(doc: Doc, sentences: Sequence[Sentence]) -> frozenset[int]:
@@ -374,8 +378,10 @@ def _story_time(
         return None  # only the simple past narrates: "has stated" is now, "had ruled out" before the story
     if verb.lemma_.lower() in _REPORTING:
         return None  # a bare "said" in news is the day of the report, not the day of the story
-    if event.cameo.startswith(REACTION_CODES):
-        return None  # "Ethiopia dismissed the warnings", "China also called for restraint": as of the report
+    if event.cameo.startswith(REACTION_CODES) and not story.in_quote(event.trigger_span[0]):
+        # "Ethiopia dismissed the warnings", "China also called for restraint": as of the report; but a
+        # spokesman recounting a call ("He … urged Russia to use its influence") narrates the story.
+        return None
     days = [item for item in _story_window(event, found, story) if _past_day(item, published)]
     told = next((item for item in days if not _aside(doc[item.head], relative=True)), None)
     # A relative clause is background ("two men who were arrested on Wednesday") unless nothing else in
@@ -439,10 +445,13 @@ def date_events(
     events: Sequence[Event],
     published: date | None,
     sentences: Sequence[Sentence],
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[TimeRef], list[Event]]:
-    """The document's time expressions, and each event with ``when`` set from the one governing it."""
+    """The document's time expressions, and each event with ``when`` set from the one governing it.
+
+    ``quoted`` are the spans of direct quotes, inside which past-tense reactions narrate the story."""
     found = _find(doc, published, sentences)
-    story = _Story({}, _breaks(doc, sentences))
+    story = _Story({}, _breaks(doc, sentences), tuple(quoted))
     order = sorted(range(len(events)), key=lambda k: (events[k].sentence_index, events[k].trigger_span))
     when = {k: _date_one(doc, events[k], found, published, story) for k in order}
     dated = [replace(event, when=when[k]) for k, event in enumerate(events)]
@@ -450,7 +459,9 @@ def date_events(
 
 
 class RuleDates:
-    """Rule-based time expressions (TimeML values) and event dating by the dependency parse."""
+    """Rule-based time expressions (TimeML values) and event dating by the dependency parse.
+
+    Also reads ``quotes`` when a quotes stage ran before it (optional: without one, no span is quoted)."""
 
     name: str = "dates.rules.v1"
     requires: tuple[str, ...] = ("doc", "sentences", "events")
@@ -460,7 +471,10 @@ class RuleDates:
         self.config = config
 
     def __call__(self, state: DocState) -> None:
-        timexes, events = date_events(state.doc, state.events, state.article.published, state.sentences)
+        quoted = [quote.span for quote in state.quotes if quote.direct]
+        timexes, events = date_events(
+            state.doc, state.events, state.article.published, state.sentences, quoted
+        )
         state.timexes = timexes
         state.events = events
 
