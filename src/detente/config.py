@@ -28,7 +28,7 @@ class Config:
     max_input_bytes: int = 50_000_000
     min_text_chars: int = 40
     quotes: bool = True
-    dyadic_events: bool = True  # only events with a target (CAMEO/TABARI practice); False keeps one-sided ones
+    dyadic_events: bool = True  # only events with a target (CAMEO/TABARI practice); False: one-sided too
 
 
 def _coerce(name: str, raw: str, default: Any) -> Any:

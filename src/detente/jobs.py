@@ -293,34 +293,21 @@ def import_actors(store: Store, path: Path) -> int:
     return stored
 
 
-@dataclass(frozen=True)
-class ActorEntry:
-    """One role of a named actor as ``detente actors`` shows it."""
-
-    name: str
-    aliases: tuple[str, ...]
-    code: str
-    start: date | None
-    end: date | None
-    source: str
-
-
-def find_actors(store: Store, query: str, on: date | None = None, limit: int = 20) -> list[ActorEntry]:
+def find_actors(store: Store, query: str, on: date | None = None, limit: int = 20) -> list[StoredRole]:
     """Actors whose name or alias contains the query: roles from the store first (they win), then the
     bundled knowledge base; with ``on``, only the role valid that day."""
     from detente.actors.kb import ActorKB, Role
 
-    found: list[ActorEntry] = []
-    for stored in reversed(store.actor_roles(query or None)):
-        if on is None or Role(stored.code, stored.start, stored.end).valid_on(on):
-            found.append(
-                ActorEntry(stored.name, stored.aliases, stored.code, stored.start, stored.end, stored.source)
-            )
+    found = [
+        stored
+        for stored in reversed(store.actor_roles(query or None))
+        if on is None or Role(stored.code, stored.start, stored.end).valid_on(on)
+    ]
     for entry in ActorKB.load_default().search(query, limit=limit) if query else []:
         roles = [entry.role_on(on)] if on else list(entry.roles)
         for role in roles:
             if role is not None:
                 found.append(
-                    ActorEntry(entry.name, entry.aliases, role.code, role.start, role.end, "bundled")
+                    StoredRole(entry.name, entry.aliases, role.code, role.start, role.end, "bundled")
                 )
     return found[:limit]

@@ -10,7 +10,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from detente.jobs import ActorEntry
+    from detente.storage import StoredRole
 
 from detente.models import Actor, Article, DyadPoint, Event, Quote, Rejected, TimeRef
 
@@ -118,7 +118,7 @@ def relation_line(point: DyadPoint) -> dict[str, Any]:
     }
 
 
-def actor_line(entry: ActorEntry) -> dict[str, Any]:
+def actor_line(entry: StoredRole) -> dict[str, Any]:
     from detente.actors import describe_code, split_code
 
     country, sector = split_code(entry.code)

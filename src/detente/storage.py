@@ -118,7 +118,8 @@ class PeriodRow:
 
 @dataclass(frozen=True, slots=True)
 class StoredRole:
-    """A dated role of a named actor kept in the store: ``source`` is "user", "import" or "news"."""
+    """A dated role of a named actor: ``source`` is "user", "import" or "news" in the store, "bundled" for
+    the knowledge base shipped with detente."""
 
     name: str
     aliases: tuple[str, ...]

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
+    from detente.models import Actor
+
 log = logging.getLogger(__name__)
 
 #: Codes CAMEO puts in the country slot for actors that have no country.
@@ -282,3 +284,14 @@ def describe_code(code: str) -> str:
     head = country_names().get(country, country) if country else code[:start] or ""
     parts = [SECTOR_LABELS.get(code[i : i + 3], code[i : i + 3]) for i in range(start, len(code), 3)]
     return f"{head}: {', '.join(parts)}" if head and parts else head or ", ".join(parts)
+
+
+def party_key(actor: Actor | None) -> str | None:
+    """Which party an actor stands for in a dyad: its country, else its organisation code (IGOUNO → UNO);
+    None for a bare sector ("GOV": some government), an unidentified actor (UIS, UNK) or no actor."""
+    if actor is None:
+        return None
+    if actor.country:
+        return actor.country
+    code = actor.code.removeprefix("IGO")[:3]
+    return code if code and code not in SECTORS and code not in ("UIS", "UNK") else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from detente import cameo
-from detente.actors.lexicon import SECTORS
+from detente.actors.lexicon import SECTORS, party_key
 from detente.config import Config
 from detente.events import syntax
 from detente.events.combine import combine, combined_code
@@ -36,19 +36,6 @@ LIGHT_VERBS = {
     "intensify", "escalate", "step", "declare", "order", "call", "wage", "unleash", "perform", "agree",
     "approve", "adopt", "unveil", "introduce", "slap", "widen", "expand", "tighten",
 }  # fmt: skip
-#: Verbs whose object is others' reaction to their subject ("drew condemnation from Tokyo").
-REACTION_VERBS = {
-    "draw",
-    "earn",
-    "attract",
-    "receive",
-    "win",
-    "face",
-    "provoke",
-    "spark",
-    "trigger",
-    "prompt",
-}
 #: Nouns that measure out an event noun ("a package of sanctions", "a round of talks").
 QUANTITY_NOUNS = {"package", "round", "set", "series", "wave", "raft", "batch", "slew", "host", "number"}
 #: Nouns that stand for two actors named earlier ("both parties", "the two sides", "both ministers").
@@ -229,7 +216,7 @@ class ActorIndex:
                 owners = [
                     m for member in syntax.of_conjuncts(token) for m in self.at(member) if m not in found
                 ]
-                if owners and all(_key(m.actor) is None for m in found):
+                if owners and all(party_key(m.actor) is None for m in found):
                     found = []  # a bare role ("GOV") gives way to the states it belongs to
                 found = found + owners
             for mention in found:
@@ -356,7 +343,7 @@ class RuleEvents:
         if "conditional" in predicate.flags:
             groups.append(syntax.condition_subjects(predicate.head))
         trigger = list(predicate.trigger)
-        own_keys = {_key(source) for source in sources} - {None}
+        own_keys = {party_key(source) for source in sources} - {None}
         own_side: tuple[list[Actor], list[Token]] | None = None
         for group in groups:
             group = [token for token in group if not syntax.is_dateline(token)]
@@ -370,10 +357,10 @@ class RuleEvents:
                 for actor in found
                 if (actor not in sources or len(sources) > 1)
                 and not any(actor.code == source.country for source in sources)  # "He reiterated the UK's …"
-                and not (len(sources) == 1 and _key(actor) == _key(sources[0]) and len(found) == 2)
+                and not (len(sources) == 1 and party_key(actor) == party_key(sources[0]) and len(found) == 2)
                 and not (predicate.code.startswith("01") and _audience(actor, sources))
             ]
-            if targets and own_side is None and all(_key(t) in own_keys for t in targets):
+            if targets and own_side is None and all(party_key(t) in own_keys for t in targets):
                 own_side, targets = (targets, group), []  # "recalled its ambassador to Kenya": look further
                 continue
             if targets:
@@ -390,7 +377,7 @@ class RuleEvents:
         if not targets and len(sources) == 1 and not pair:
             targets = self._implicit_targets(predicate, sources[0], index, history)
         found_target = bool(targets)
-        if len(sources) == 2 and all(_key(target) is None for target in targets):
+        if len(sources) == 2 and all(party_key(target) is None for target in targets):
             found_target = False  # "the two countries exchanged ambassadors": they act on each other
         pairs: list[tuple[Actor, Actor | None]] = []
         for source in sources:
@@ -422,10 +409,12 @@ class RuleEvents:
         ("Moscow denied any involvement", "Iran denounced the measures") — the last actor in the document
         that acted on the responder.
         """
-        own = _key(source)
+        own = party_key(source)
         if predicate.code[:2] in {"11", "13"} and not predicate.nominal:
             for group in syntax.complement_actors(predicate.head):
-                found = [actor for actor in _distinct(index.group(group)) if _key(actor) not in {None, own}]
+                found = [
+                    actor for actor in _distinct(index.group(group)) if party_key(actor) not in {None, own}
+                ]
                 if found:
                     return found
         if not syntax.is_response(predicate.head, predicate.anchor):
@@ -433,8 +422,8 @@ class RuleEvents:
         for event in history[: -RECALL - 1 : -1]:  # the most recent acts only
             if (
                 event.target is not None
-                and _key(event.target) == own
-                and _key(event.source) not in {None, own}
+                and party_key(event.target) == own
+                and party_key(event.source) not in {None, own}
             ):
                 return [event.source] if event.source is not None else []
         return []
@@ -517,16 +506,6 @@ RECIPROCAL = {
 }  # fmt: skip
 
 
-def _key(actor: Actor | None) -> str | None:
-    """The country of an actor, else its organisation code (IGOUNO → UNO); None for a bare sector."""
-    if actor is None:
-        return None
-    if actor.country:
-        return actor.country
-    code = actor.code.removeprefix("IGO")[:3]
-    return code if code and code not in SECTORS else None
-
-
 def _pair(offset: int, index: ActorIndex, history: list[Event], window: int = 1500) -> list[Actor]:
     """The two parties "both sides" stands for: the dyad coded most often shortly before ``offset`` (ties
     to the more recent), else the two countries named most often there."""
@@ -538,7 +517,7 @@ def _pair(offset: int, index: ActorIndex, history: list[Event], window: int = 15
             break
         if event.target is None or event.span[0] >= offset:
             continue
-        keys = {_key(event.source), _key(event.target)}
+        keys = {party_key(event.source), party_key(event.target)}
         if None in keys or len(keys) != 2:
             continue
         dyad = frozenset(key for key in keys if key is not None)
@@ -556,7 +535,7 @@ def _pair(offset: int, index: ActorIndex, history: list[Event], window: int = 15
 def _audience(actor: Actor, sources: list[Actor]) -> bool:
     """Whom a statement is told to without being addressed to them: the press ("told reporters") or the
     speaker's own side ("told parliament"); a statement's target is another party."""
-    return actor.sector == "MED" or any(_key(actor) == _key(source) for source in sources)
+    return actor.sector == "MED" or any(party_key(actor) == party_key(source) for source in sources)
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:
@@ -564,7 +543,7 @@ def _distinct(actors: list[Actor]) -> list[Actor]:
     seen: set[str | None] = set()
     kept: list[Actor] = []
     for actor in actors:
-        key = _key(actor) or actor.code
+        key = party_key(actor) or actor.code
         if key not in seen:
             seen.add(key)
             kept.append(actor)

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from detente.ingest.fetch import Fetcher
 
 __all__ = [
-    "RawDocument", "article_from_text", "build", "build_safely", "mark_duplicate", "parallel_map", "parse_date",
+    "RawDocument", "article_from_text", "build", "build_safely", "mark_duplicate", "parallel_map",
+    "parse_date",
     "read_inputs", "read_raw",
 ]  # fmt: skip
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from detente.actors.lexicon import SECTORS, party_key
 from detente.models import Actor, CodedArticle, EventDate
 
 EVENTS_FILE = "sample_events.jsonl"
@@ -134,49 +135,9 @@ def load_gold(directory: str | Path) -> Gold:
 # ---------------------------------------------------------------------------------- from pipeline output
 
 
-#: CAMEO role and sector types: a code that starts with one of these names no country or organisation.
-SECTORS = frozenset(
-    [
-        "COP",
-        "GOV",
-        "INS",
-        "JUD",
-        "MIL",
-        "OPP",
-        "REB",
-        "SEP",
-        "SPY",
-        "UAF",
-        "AGR",
-        "BUS",
-        "CRM",
-        "CVL",
-        "DEV",
-        "EDU",
-        "ELI",
-        "ENV",
-        "HLH",
-        "HRI",
-        "LAB",
-        "LEG",
-        "MED",
-        "REF",
-        "MOD",
-        "RAD",
-        "SET",
-        "UIS",
-    ]
-)
-
-
 def actor_key(actor: Actor | None) -> str | None:
-    """The country of an actor, else its IGO code (``IGOUNO`` and ``UNO`` give ``UNO``); None if unknown."""
-    if actor is None:
-        return None
-    if actor.country:
-        return actor.country
-    code = actor.code.removeprefix("IGO")[:3]
-    return code if code and code not in SECTORS else None
+    """The party an actor stands for (``detente.actors.lexicon.party_key``): country, else IGO code."""
+    return party_key(actor)
 
 
 def code_key(code: str | None) -> str | None:
