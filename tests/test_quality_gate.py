@@ -37,7 +37,7 @@ from detente.samples.scoring import (
 
 GOLD_DIR = Path(__file__).parent / "gold"
 
-# Pinned 2026-11-29 from `bench/gate_report.py --floors`: measured minus 0.02; the no-event story stays silent.
+# Pinned 2026-11-29 by `bench/gate_report.py --floors`: measured minus 0.02; no-event story stays silent.
 FLOORS: dict[str, float] = {
     "events_precision": 0.67,
     "events_recall": 0.51,
