@@ -72,6 +72,64 @@ _BEFORE_BARE_MONTH = frozenset(
 )
 
 
+#: Every word an ``_at_*`` shape can begin with, besides numbers and "mid-1990s": a token outside this
+#: set (and without a digit) starts no expression, so the scan skips the nineteen shape tests there.
+_STARTERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "'",
+        "fiscal",
+        "early",
+        "late",
+        "mid",
+        "earlier",
+        "later",
+        "this",
+        "that",
+        "last",
+        "next",
+        "coming",
+        "past",
+        "recent",
+        "more",
+        "every",
+        "each",
+        "noon",
+        "midday",
+        "midnight",
+        "current",
+        "year",
+        "nineties",
+        "eighties",
+        "seventies",
+        "sixties",
+        "fifties",
+        "forties",
+        "thirties",
+    }
+    | lex.MONTHS.keys()
+    | lex.WEEKDAYS.keys()
+    | lex.NUMBER_WORDS.keys()
+    | lex.VAGUE_NUMBERS
+    | lex.ORDINALS.keys()
+    | lex.UNIT_WORDS.keys()
+    | lex.SHIFTS.keys()
+    | lex.DAY_WORDS.keys()
+    | lex.SEASONS.keys()
+    | lex.REFERENCE_WORDS.keys()
+    | lex.SET_WORDS.keys()
+    | {phrase[0] for phrase in lex.REFERENCE_PHRASES}
+    | {words[0] for words in lex.HOLIDAYS}
+)
+
+
+def _may_start(word: str) -> bool:
+    """Whether some shape can begin at this word; the regex shapes all need a digit."""
+    return word in _STARTERS or word.startswith("mid-") or any(char.isdigit() for char in word)
+
+
 class _Scanner:
     """One pass over a Doc; each ``_at_*`` method tries one expression shape at a token position."""
 
@@ -159,6 +217,8 @@ class _Scanner:
 
     def at(self, i: int) -> Match | None:
         """The longest expression starting at token i."""
+        if not _may_start(self.words[i]):
+            return None
         best: Match | None = None
         for method in (
             self._at_iso,
