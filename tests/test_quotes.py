@@ -372,6 +372,108 @@ def test_quotes_can_be_switched_off(nlp) -> None:  # type: ignore[no-untyped-def
     assert run_stage(nlp, 'Lavrov said: "We are ready."', [], [], quotes=False) == []
 
 
+# --- speaker actors: the speaker's own phrase, then the article's thread (detente.quotes.speakers) ----------
+
+
+def speaker_codes(quotes: list[Quote]) -> list[str | None]:
+    return [q.speaker.code if q.speaker is not None else None for q in quotes]
+
+
+def test_a_state_that_speaks_speaks_through_its_government(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Pakistan said it would reopen the corridor. Acme said it would reopen the factory."
+    pak = Actor("PAK", "PAK", None, None, "Pakistan")
+    mentions = [mention_at(text, "Pakistan", pak, "country"), mention_at(text, "Acme", pak, "name")]
+    assert speaker_codes(run_stage(nlp, text, mentions, [])) == ["PAKGOV", "PAK"]
+
+
+def test_a_role_noun_does_not_take_its_state_from_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The State Department said it was aware of the arrest. "
+        "\u201cWe call on the Russian government to release him,\u201d a spokeswoman said."
+    )
+    usa = Actor("USAGOV", "USA", "GOV", None, "The State Department")
+    rus = Actor("RUSGOV", "RUS", "GOV", None, "the Russian government")
+    mentions = [
+        mention_at(text, "The State Department", usa),
+        mention_at(text, "the Russian government", rus, "role"),
+        mention_at(text, "a spokeswoman", rus, "role"),  # what a context rule may have borrowed
+    ]
+    quotes = run_stage(nlp, text, mentions, [])
+    assert [q.direct for q in quotes] == [False, True]
+    assert speaker_codes(quotes) == ["USAGOV", "USAGOV"]
+
+
+def test_a_role_noun_keeps_a_state_the_sentence_before_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pakistan said it would respond. India\u2019s foreign ministry dismissed the warning. "
+        "A spokesman said New Delhi would not be lectured."
+    )
+    pak = Actor("PAK", "PAK", None, None, "Pakistan")
+    ind = Actor("INDGOV", "IND", "GOV", None, "x")
+    mentions = [
+        mention_at(text, "Pakistan", pak, "country"),
+        mention_at(text, "India\u2019s foreign ministry", ind, "role"),
+        mention_at(text, "A spokesman", ind, "role"),
+        mention_at(text, "New Delhi", ind, "metonym"),
+    ]
+    assert speaker_codes(run_stage(nlp, text, mentions, [])) == ["PAKGOV", "INDGOV"]
+
+
+def test_a_bare_it_points_back_to_the_last_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Colonel Sethi said Pakistani forces had shelled the posts. Pakistan\u2019s military gave a "
+        "different account. It said Indian troops opened fire first."
+    )
+    ind = Actor("INDMIL", "IND", "MIL", None, "Colonel Sethi")
+    pak = Actor("PAKMIL", "PAK", "MIL", None, "Pakistan\u2019s military")
+    mentions = [
+        mention_at(text, "Colonel Sethi", ind),
+        mention_at(text, "Pakistan\u2019s military", pak, "role"),
+    ]
+    assert speaker_codes(run_stage(nlp, text, mentions, [])) == ["INDMIL", "PAKMIL"]
+
+
+def test_a_surname_takes_the_state_of_its_introduction(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Vogel met her Polish counterpart, Tomasz Nowicki, on Wednesday. "
+        "Nowicki said Poland would demand reparations. Smith said it was raining."
+    )
+    pol = Actor("POL", "POL", None, None, "Polish")
+    mentions = [mention_at(text, "Polish", pol, "demonym"), mention_at(text, "Poland", pol, "country")]
+    assert speaker_codes(run_stage(nlp, text, mentions, [])) == ["POL", None]
+
+
+def test_the_place_of_speech_gives_a_state_when_nothing_else_does(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "\u201cWe have no interest in the politics of our neighbour,\u201d "
+        "Principal Secretary Grace Wanjiku said in Nairobi on Wednesday."
+    )
+    ken = Actor("KEN", "KEN", None, None, "Nairobi")
+    quotes = run_stage(nlp, text, [mention_at(text, "Nairobi", ken, "metonym")], [])
+    assert speaker_codes(quotes) == ["KEN"]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text.endswith("Grace Wanjiku")
+
+
+def test_a_speaker_parsed_into_the_quote_is_still_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"We want this winter to be remembered for reunions, not funerals," Pakistan\'s interior minister, '
+        "Shahid Baloch, told reporters after the signing ceremony."
+    )
+    found = attribute(nlp(text))
+    assert [(a.direct, text[a.span[0] : a.span[1]]) for a in found] == [
+        (True, "We want this winter to be remembered for reunions, not funerals,")
+    ]
+    assert found[0].speaker is not None and found[0].speaker.text in ("minister", "Baloch")
+
+
+def test_a_dateline_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "MOSCOW \u2014 Russia's FSB security service said on Wednesday it had detained an American."
+    fsb = Actor("RUSSPY", "RUS", "SPY", None, "FSB")
+    quotes = run_stage(nlp, text, [mention_at(text, "FSB", fsb)], [])
+    assert speaker_codes(quotes) == ["RUSSPY"]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Russia's FSB security service"
+
+
 # --- seed page and PolNeAR gate (need ../shared) ------------------------------------------------------------
 
 

@@ -39,6 +39,7 @@ from detente.quotes.cues import (
     subject_of,
 )
 from detente.quotes.marks import Quoted, find_quoted
+from detente.quotes.speakers import SPOKESPEOPLE, speaker_actor, speaker_mention
 from detente.registry import register
 
 if TYPE_CHECKING:
@@ -46,7 +47,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Attribution", "RuleQuotes", "attribute", "find_quoted", "make_rule_quotes"]
+__all__ = [
+    "SPOKESPEOPLE",
+    "Attribution",
+    "RuleQuotes",
+    "attribute",
+    "find_quoted",
+    "make_rule_quotes",
+    "resolve_speaker",
+    "speaker_actor",
+]
 
 _SENTENCE_END = frozenset(".!?\u2026")
 
@@ -79,11 +89,16 @@ class RuleQuotes:
         if not self.config.quotes:
             state.quotes = []
             return
-        attributions = attribute(state.doc)
-        state.quotes = [
-            to_quote(item, state.article.doc_id, state.doc, state.sentences, state.mentions, state.events)
-            for item in attributions
-        ]
+        quotes: list[Quote] = []
+        earlier: list[tuple[int, Actor]] = []
+        for item in attribute(state.doc):
+            speaker = speaker_actor(item.speaker, item.span, state.mentions, earlier)
+            if speaker is not None:
+                earlier.append((item.span[1], speaker))
+            quotes.append(
+                to_quote(item, state.article.doc_id, state.doc, state.sentences, state.events, speaker)
+            )
+        state.quotes = quotes
 
 
 @register("quotes.rules.v1")
@@ -273,7 +288,10 @@ def _partial(root: Token, inner: Span) -> bool:
     doc = inner.doc
     if root.head.i >= inner.end and not (root.head.is_punct or is_speech_verb(root.head)):
         return True  # the quoted words are a part of a clause that goes on after them
-    outside = [*doc[root.left_edge.i : inner.start], *doc[inner.end : root.right_edge.i + 1]]
+    after = doc[inner.end : root.right_edge.i + 1]
+    if is_speech_verb(root.head) and root.head.i >= inner.end:
+        after = doc[inner.end : inner.end]  # words up to a postposed cue are its speaker, misattached
+    outside = [*doc[root.left_edge.i : inner.start], *after]
     return any(not (t.is_punct or t.is_space or t.text in _MARK_CHARS or t.dep_ == "mark") for t in outside)
 
 
@@ -468,12 +486,11 @@ def to_quote(
     doc_id: str,
     doc: Doc,
     sentences: tuple[Sentence, ...],
-    mentions: list[ActorMention],
     events: list[Event],
+    speaker: Actor | None,
 ) -> Quote:
-    """The record a quote becomes: the speaker resolved to an actor, the events inside its span linked."""
+    """The record a quote becomes: its speaker (``detente.quotes.speakers``), the events inside it linked."""
     start, end = item.span
-    speaker = resolve_speaker(item.speaker, mentions)
     event_ids = tuple(e.event_id for e in events if start <= e.trigger_span[0] and e.trigger_span[1] <= end)
     index = next((s.index for s in sentences if s.start <= start < s.end), -1)
     if index < 0:
@@ -492,28 +509,12 @@ def to_quote(
 
 
 def resolve_speaker(head: Token | None, mentions: list[ActorMention]) -> Actor | None:
-    """The actor at the speaker's head word, with the speaker's words as its text; None when none is known.
+    """The actor at the speaker's head word alone, with the speaker's words as its text; None when unknown.
 
     A role noun with no actor of its own speaks for the actor that qualifies it ("Kremlin spokesman").
     """
-    if head is None:
+    mention = speaker_mention(head, mentions)
+    if head is None or mention is None:
         return None
     start, end = speaker_span(head)
-    words = head.doc.text[start:end]
-    at_head = [m for m in mentions if m.span[0] <= head.idx < m.span[1]]
-    if not at_head and head.lemma_.lower() in SPOKESPEOPLE:
-        at_head = [m for m in mentions if start <= m.span[0] and m.span[1] <= end]
-    if not at_head:
-        return None
-    best = min(at_head, key=lambda m: (m.head != head.idx, m.span[0]))
-    return best.actor.with_text(words)
-
-
-#: Role nouns whose bearer speaks for the actor named beside them.
-SPOKESPEOPLE = frozenset(
-    (
-        "spokesman", "spokeswoman", "spokesperson", "official", "minister", "aide", "adviser", "advisor",
-        "envoy", "ambassador", "representative", "diplomat", "source", "statement", "secretary",
-        "office", "ministry", "department", "agency", "commander", "general",
-    )
-)  # fmt: skip
+    return mention.actor.with_text(head.doc.text[start:end])

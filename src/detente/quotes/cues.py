@@ -76,7 +76,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The speaker of a verb: its subject, or the subject it inherits from the clause it hangs on."""
     if depth > 4:
         return None
-    for child in verb.children:
+    # Nearest child first: "MOSCOW — Russia's FSB said" parses the dateline as a second subject.
+    for child in sorted(verb.children, key=lambda c: abs(verb.i - c.i)):
         if child.dep_ in ("nsubj", "csubj"):
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return verb.head  # "Lavrov, who said …": the noun the relative clause describes

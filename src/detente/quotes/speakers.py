@@ -1,0 +1,237 @@
+"""Speaker actors for attributed quotes: the actor at the speaker's words, repaired with the article's thread.
+
+The actors stage resolves every mention on its own; a speaker needs more. A bare "it said", a surname or
+"X, an adviser to Azerbaijan's president" names no state in its head, and a role noun ("a spokeswoman")
+whose state the actors stage took from context may have taken it from the very words being quoted. The
+rules here read the speaker's own phrase first, then the article's earlier speakers, and never an actor
+that only the quote itself names.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from detente.models import Actor, ActorMention
+from detente.quotes.cues import speaker_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+log = logging.getLogger(__name__)
+
+#: Role nouns whose bearer speaks for the actor named beside them.
+SPOKESPEOPLE = frozenset(
+    (
+        "spokesman", "spokeswoman", "spokesperson", "official", "minister", "aide", "adviser", "advisor",
+        "envoy", "ambassador", "representative", "diplomat", "source", "statement", "secretary",
+        "office", "ministry", "department", "agency", "commander", "general",
+    )
+)  # fmt: skip
+
+#: Role nouns that speak for a government when nothing names another sector ("officials said").
+_OFFICIALS = frozenset(("official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "source"))
+
+#: Mention kinds that name a state itself ("Pakistan said", "Beijing said").
+_STATES = frozenset(("country", "metonym"))
+
+_PRONOUNS = frozenset(("it", "he", "she", "they", "we", "i"))
+
+#: How far (characters) an earlier speaker still carries to a pronoun or a role noun with no state.
+_THREAD = 600
+
+
+def speaker_mention(head: Token | None, mentions: Sequence[ActorMention]) -> ActorMention | None:
+    """The mention at the speaker's head word; a role noun with none speaks for the actor beside it."""
+    if head is None:
+        return None
+    start, end = speaker_span(head)
+    at_head = [m for m in mentions if m.span[0] <= head.idx < m.span[1]]
+    if not at_head and head.lemma_.lower() in SPOKESPEOPLE:
+        at_head = [m for m in mentions if start <= m.span[0] and m.span[1] <= end]
+    if not at_head:  # "Russia's FSB security service": the body the compound names speaks
+        names = [c.idx for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        at_head = [m for m in mentions if any(m.span[0] <= i < m.span[1] for i in names)]
+    if not at_head:
+        return None
+    return min(at_head, key=lambda m: (m.head != head.idx, m.span[0]))
+
+
+def speaker_actor(
+    head: Token | None,
+    quote: tuple[int, int],
+    mentions: Sequence[ActorMention],
+    earlier: Sequence[tuple[int, Actor]],
+) -> Actor | None:
+    """The speaker of the quote at ``quote`` as an actor, or None when nothing names one.
+
+    ``earlier`` holds the article's previous speakers as (end of their quote, actor), oldest first.
+    """
+    if head is None:
+        return None
+    start, end = speaker_span(head)
+    words = head.doc.text[start:end]
+    mention = speaker_mention(head, mentions)
+    actor = mention.actor if mention is not None else None
+    if actor is None or not actor.country:
+        found = (
+            _own_phrase(head, mentions)
+            or _same_name(head, mentions)
+            or _previous_subject(head, mentions)
+            or _place_of_speech(head, mentions)
+            or _thread(head, quote, earlier)
+        )
+        actor = found or actor
+    elif (
+        mention is not None
+        and mention.kind == "role"
+        and not _named_by_speaker(head.doc, start, end, mentions)
+        and _only_quoted(actor, quote, head, mentions)
+    ):
+        log.debug("speaker %r took its state from the quote; using the article's thread", words)
+        actor = _thread(head, quote, earlier, avoid=actor.country)
+    if actor is None:
+        return None
+    if _is_state_voice(head, actor, mention):
+        actor = Actor(actor.code + "GOV", actor.country, "GOV", actor.name, actor.text)
+    return actor.with_text(words)
+
+
+def _is_state_voice(head: Token, actor: Actor, mention: ActorMention | None) -> bool:
+    """A state that speaks ("Pakistan said", "officials in Bogota said") speaks through its government."""
+    if actor.sector is not None or not actor.country or actor.code != actor.country:
+        return False
+    named_state = mention is not None and actor is mention.actor and mention.kind in _STATES
+    return named_state or head.lemma_.lower() in _OFFICIALS
+
+
+def _own_phrase(head: Token, mentions: Sequence[ActorMention]) -> Actor | None:
+    """A state named in the speaker's appositive or modifiers ("Mammadli, an adviser to Azerbaijan's
+    president"; "officials in Bogota")."""
+    parts = [c for c in head.children if c.dep_ in ("appos", "prep", "acl") or _body_owner(c)]
+    for part in parts:
+        low, high = part.left_edge.idx, part.right_edge.idx + len(part.right_edge.text)
+        inside = [m for m in mentions if low <= m.span[0] and m.span[1] <= high and m.actor.country]
+        if inside:
+            best = min(inside, key=lambda m: (m.actor.sector is None, m.span[0]))
+            return best.actor
+    return None
+
+
+def _body_owner(token: Token) -> bool:
+    """A body owning the speaker speaks through it ("the military's media wing"); a person does not
+    ("Obama's daughter", "Hirsch's lawyer")."""
+    return token.dep_ == "poss" and token.pos_ != "PRON" and token.ent_type_ != "PERSON"
+
+
+def _same_name(head: Token, mentions: Sequence[ActorMention]) -> Actor | None:
+    """A surname that an earlier, fuller mention resolved ("Kapoor" after "… Minister Sunil Kapoor"), or
+    that an earlier appositive introduced ("her Polish counterpart, Tomasz Nowicki")."""
+    if head.pos_ != "PROPN":
+        return None
+    name = head.text
+    for mention in sorted(mentions, key=lambda m: -m.span[0]):
+        if mention.span[0] >= head.idx or not mention.actor.country:
+            continue
+        text = head.doc.text[mention.span[0] : mention.span[1]]
+        if name in text.split() and text != name:
+            return mention.actor
+    for token in head.doc[: head.i]:
+        if token.text == name and token.pos_ == "PROPN":
+            named = _introduced(token, mentions)
+            if named is not None:
+                return named
+    return None
+
+
+def _introduced(token: Token, mentions: Sequence[ActorMention]) -> Actor | None:
+    """The state of the noun a name stands in apposition to: "his South Korean counterpart, Lee Soo-jin"."""
+    name = token
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+        name = name.head
+    holder = name.head if name.dep_ == "appos" else None
+    if holder is None:
+        return None
+    low = holder.left_edge.idx
+    high = holder.idx + len(holder.text)
+    inside = [m for m in mentions if low <= m.span[0] and m.span[1] <= high and m.actor.country]
+    return inside[0].actor if inside else None
+
+
+def _place_of_speech(head: Token, mentions: Sequence[ActorMention]) -> Actor | None:
+    """Where the cue says the words were spoken ("… said in Nairobi on Wednesday"): the speaker's state
+    when nothing else names one."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for place in prep.children:
+            if place.dep_ == "pobj" and place.ent_type_ == "GPE":
+                at = [m for m in mentions if m.span[0] <= place.idx < m.span[1] and m.actor.country]
+                if at:
+                    return _state_only(at[0].actor)
+    return None
+
+
+def _state_only(actor: Actor) -> Actor:
+    country = actor.country or actor.code[:3]
+    return Actor(country, country, None, None, actor.text)
+
+
+def _previous_subject(head: Token, mentions: Sequence[ActorMention]) -> Actor | None:
+    """What a bare "it said" opening a sentence points back to: the subject of the sentence before
+    ("Pakistan's military gave a different account. It said …")."""
+    if head.lower_ not in ("it", "he", "she", "they") or head.sent.start == 0:
+        return None
+    before = head.doc[head.sent.start - 1].sent
+    subjects = [t for t in before.root.children if t.dep_ == "nsubj"]
+    for subject in subjects:
+        at = [m for m in mentions if m.span[0] <= subject.idx < m.span[1] and m.actor.country]
+        if at:
+            return at[0].actor
+    return None
+
+
+def _thread(
+    head: Token, quote: tuple[int, int], earlier: Sequence[tuple[int, Actor]], avoid: str | None = None
+) -> Actor | None:
+    """The nearest earlier speaker for a pronoun or a role noun: the article's thread of speakers."""
+    if head.lower_ not in _PRONOUNS and head.lemma_.lower() not in SPOKESPEOPLE:
+        return None  # a new name or group ("analysts") is a new speaker, not the last one again
+    if any(c.dep_ == "nummod" or c.lower_ in ("both", "all") for c in head.children):
+        return None  # "the two ministers" speak together, not as the last speaker did
+    for end, actor in reversed(earlier):
+        if quote[0] - end > _THREAD:
+            return None
+        if actor.country and actor.country != avoid:
+            return actor
+    return None
+
+
+def _named_by_speaker(doc: Doc, start: int, end: int, mentions: Sequence[ActorMention]) -> bool:
+    """Whether the speaker's own words name a state or a name (so its state was not borrowed from context):
+    "Azerbaijan's defence ministry" does, "a spokeswoman" does not."""
+    return any(m.kind in ("name", *_STATES) for m in mentions if start <= m.span[0] < end) or any(
+        t.pos_ == "PROPN" or t.ent_type_ in _NAMING
+        for t in doc.char_span(start, end, alignment_mode="expand") or ()
+    )
+
+
+_NAMING = frozenset(("GPE", "NORP", "ORG", "PERSON", "LOC"))
+
+
+def _only_quoted(actor: Actor, quote: tuple[int, int], head: Token, mentions: Sequence[ActorMention]) -> bool:
+    """Whether, in the speaker's sentence and the one before, only the quoted words name the actor's state."""
+    sentence = head.sent
+    low, high = sentence.start_char, sentence.end_char
+    if sentence.start > 0:
+        low = head.doc[sentence.start - 1].sent.start_char
+    same = [m for m in mentions if m.actor.country == actor.country and low <= m.span[0] < high]
+    inside = [m for m in same if quote[0] <= m.span[0] < quote[1]]
+    outside = [
+        m for m in same if not quote[0] <= m.span[0] < quote[1] and not m.span[0] <= head.idx < m.span[1]
+    ]
+    return bool(inside) and not outside
