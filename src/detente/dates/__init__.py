@@ -176,7 +176,7 @@ def _find(doc: Doc, published: date | None, sentences: Sequence[Sentence]) -> li
         start = doc[match.start].idx
         end = doc[match.end - 1].idx + len(doc[match.end - 1])
         timex = TimeRef(
-            text=doc.text[start:end],
+            text=doc[match.start : match.end].text,  # doc.text[start:end], without rebuilding doc.text
             span=(start, end),
             type=kind,
             value=value,
@@ -436,7 +436,7 @@ def _surface(doc: Doc, item: _Found) -> str:
     """The expression as a reader finds it in the sentence, with its preposition ("on Sunday")."""
     before = item.match.start - 1
     if before >= 0 and doc[before].lower_ in _TEMPORAL_PREPOSITIONS and doc[item.head].head.i == before:
-        return doc.text[doc[before].idx : item.timex.span[1]]
+        return doc[before : item.match.end].text
     return item.timex.text
 
 
