@@ -75,6 +75,23 @@ def parse(nlp: Language, texts: list[str], batch_size: int = 32) -> list[Doc]:
     return list(nlp.pipe(texts, batch_size=batch_size))
 
 
+#: Where ``text_of`` keeps a Doc's text (spaCy's own extension keys are tuples, so a string cannot clash).
+_TEXT_KEY = "detente.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token again on each ``doc.text`` access, which
+    costs a full pass over the document per call (stages that slice the text in a loop should use this)."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    # Keyed by token count too: ``Span.as_doc(copy_user_data=True)`` copies the entry into a shorter Doc.
+    # Retokenizing never changes the characters, so a Doc's text, once built, stays valid.
+    if isinstance(cached, tuple) and cached[0] == len(doc):
+        return str(cached[1])
+    text = doc.text
+    doc.user_data[_TEXT_KEY] = (len(doc), text)
+    return text
+
+
 def sentences(doc: Doc) -> tuple[Sentence, ...]:
     """Sentences without their surrounding whitespace; empty ones (blank lines) dropped."""
     result: list[Sentence] = []

@@ -37,6 +37,7 @@ from detente.actors.resolve import resolve
 from detente.actors.units import lexicon_units, name_units
 from detente.config import Config
 from detente.models import ActorMention, Sentence
+from detente.nlp import text_of
 from detente.pipeline import DocState
 from detente.registry import register
 
@@ -72,7 +73,7 @@ def find_mentions(
     sentence_of = _sentence_index(doc, sentences)
     units = lexicon_units(doc, matchers, kb, published)
     units.extend(name_units(doc, units, kb, published))
-    text = doc.text
+    text = text_of(doc)
     dateline, filed_from = dateline_of(text, matchers.lexicon)
     if dateline:
         units = [unit for unit in units if doc[unit.start].idx >= dateline]
