@@ -88,6 +88,7 @@ class KBEntry:
         return Role(country + "ELI", last.end, None)
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur in every story and every lookup re-normalises them
 def normalise(name: str) -> str:
     """The key a name is looked up by: accents stripped, lower case, punctuation and honorifics dropped."""
     text = unicodedata.normalize("NFKD", name)
