@@ -474,6 +474,20 @@ def test_a_dateline_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-
     assert quotes[0].speaker is not None and quotes[0].speaker.text == "Russia's FSB security service"
 
 
+def test_a_second_report_hung_on_the_first_is_its_own_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Azerbaijan's defence ministry said Armenian forces had shelled the town on Saturday, while "
+        "Armenia's government said Azerbaijani troops had attacked its positions. Officials said Britain "
+        "would expel diplomats if the investigation confirmed Moscow's role."
+    )
+    found = attribute(nlp(text))
+    assert [(text[a.span[0] : a.span[1]], a.speaker.text if a.speaker else None) for a in found] == [
+        ("Armenian forces had shelled the town on Saturday", "ministry"),
+        ("Azerbaijani troops had attacked its positions", "government"),
+        ("Britain would expel diplomats if the investigation confirmed Moscow's role", "Officials"),
+    ]
+
+
 # --- seed page and PolNeAR gate (need ../shared) ------------------------------------------------------------
 
 

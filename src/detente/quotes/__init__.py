@@ -428,10 +428,27 @@ def _reported(token: Token) -> tuple[tuple[int, int], Token | None] | None:
         return None
     clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
     if clause is not None:
-        return (clause.left_edge.i, clause.right_edge.i + 1), subject_of(token)
+        return (clause.left_edge.i, _before_other_report(clause)), subject_of(token)
     if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX") and _has_subject(token):
         return _without(token.head, token), subject_of(token)
     return None
+
+
+def _before_other_report(clause: Token) -> int:
+    """Where a reported clause ends: before a report of another speaker hung on its end ("X said A had
+    shelled the town, while B said …"), which is a quote of its own."""
+    end = clause.right_edge.i + 1
+    for token in clause.subtree:
+        if (
+            token.i > clause.i
+            and token.dep_ in ("advcl", "conj")
+            and is_speech_verb(token)
+            and _has_subject(token)
+            and any(c.dep_ == "ccomp" for c in token.children)
+            and token.right_edge.i + 1 >= end - 1
+        ):
+            return min(end, token.left_edge.i)
+    return end
 
 
 def _has_subject(verb: Token) -> bool:
