@@ -127,7 +127,9 @@ _STARTERS = frozenset(
 
 def _may_start(word: str) -> bool:
     """Whether some shape can begin at this word; the regex shapes all need a digit."""
-    return word in _STARTERS or word.startswith("mid-") or any(char.isdigit() for char in word)
+    if word in _STARTERS or word.isalpha():  # a plain word: only a listed one can start an expression
+        return word in _STARTERS
+    return word.startswith("mid-") or any(map(str.isdigit, word))
 
 
 class _Scanner:
