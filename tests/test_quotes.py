@@ -443,6 +443,22 @@ def test_a_surname_takes_the_state_of_its_introduction(nlp) -> None:  # type: ig
     assert speaker_codes(run_stage(nlp, text, mentions, [])) == ["POL", None]
 
 
+def test_the_article_introduction_outranks_a_name_lookup(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "German Foreign Minister Katrin Vogel met her Polish counterpart, Tomasz Nowicki, on Wednesday. "
+        "Nowicki said Poland would demand reparations."
+    )
+    deu = Actor("DEUGOV", "DEU", "GOV", "Katrin Vogel", "x")
+    pol = Actor("POL", "POL", None, None, "Polish")
+    wrong = Actor("MEXGOV", "MEX", "GOV", "Someone Nowicki", "Nowicki")  # a name lookup's guess
+    mentions = [
+        mention_at(text, "German Foreign Minister Katrin Vogel", deu),
+        mention_at(text, "Polish", pol, "demonym"),
+        mention_at(text, "Nowicki said", wrong, "surname"),
+    ]
+    assert speaker_codes(run_stage(nlp, text, mentions, [])) == ["POLGOV"]
+
+
 def test_the_place_of_speech_gives_a_state_when_nothing_else_does(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "\u201cWe have no interest in the politics of our neighbour,\u201d "

@@ -74,7 +74,11 @@ def speaker_actor(
     words = head.doc.text[start:end]
     mention = speaker_mention(head, mentions)
     actor = mention.actor if mention is not None else None
-    if actor is None or not actor.country:
+    introduced = _introduction(head, mentions)
+    if introduced is not None and (actor is None or introduced.country != actor.country):
+        log.debug("speaker %r: the article's introduction outranks a name lookup", words)
+        actor = introduced  # "his Pakistani counterpart, Imran Siddiqui", then "Siddiqui said"
+    elif actor is None or not actor.country:
         found = (
             _own_phrase(head, mentions)
             or _same_name(head, mentions)
@@ -126,8 +130,7 @@ def _body_owner(token: Token) -> bool:
 
 
 def _same_name(head: Token, mentions: Sequence[ActorMention]) -> Actor | None:
-    """A surname that an earlier, fuller mention resolved ("Kapoor" after "… Minister Sunil Kapoor"), or
-    that an earlier appositive introduced ("her Polish counterpart, Tomasz Nowicki")."""
+    """A surname that an earlier, fuller mention resolved ("Kapoor" after "… Minister Sunil Kapoor")."""
     if head.pos_ != "PROPN":
         return None
     name = head.text
@@ -137,8 +140,16 @@ def _same_name(head: Token, mentions: Sequence[ActorMention]) -> Actor | None:
         text = head.doc.text[mention.span[0] : mention.span[1]]
         if name in text.split() and text != name:
             return mention.actor
+    return None
+
+
+def _introduction(head: Token, mentions: Sequence[ActorMention]) -> Actor | None:
+    """The state of an earlier apposition that introduced this name ("her Polish counterpart, Tomasz
+    Nowicki"): the article's own word on who the speaker is."""
+    if head.pos_ != "PROPN":
+        return None
     for token in head.doc[: head.i]:
-        if token.text == name and token.pos_ == "PROPN":
+        if token.text == head.text and token.pos_ == "PROPN":
             named = _introduced(token, mentions)
             if named is not None:
                 return named
@@ -154,9 +165,26 @@ def _introduced(token: Token, mentions: Sequence[ActorMention]) -> Actor | None:
     if holder is None:
         return None
     low = holder.left_edge.idx
-    high = holder.idx + len(holder.text)
+    high = max(holder.idx + len(holder.text), name.idx + len(name.text))
     inside = [m for m in mentions if low <= m.span[0] and m.span[1] <= high and m.actor.country]
-    return inside[0].actor if inside else None
+    if not inside:
+        return None
+    actor = inside[0].actor
+    if actor.sector is None and holder.lemma_.lower() == "counterpart":
+        return _counterpart(holder, actor, mentions)
+    return actor
+
+
+def _counterpart(holder: Token, state: Actor, mentions: Sequence[ActorMention]) -> Actor:
+    """A counterpart holds the office of the one it meets ("German Foreign Minister Vogel met her Polish
+    counterpart"): the state from its own words, the sector from the sentence's subject."""
+    root = holder.sent.root
+    for subject in (c for c in root.children if c.dep_ == "nsubj"):
+        for mention in mentions:
+            if mention.span[0] <= subject.idx < mention.span[1] and mention.actor.sector:
+                sector = mention.actor.sector
+                return Actor(f"{state.country}{sector}", state.country, sector, None, state.text)
+    return state
 
 
 def _place_of_speech(head: Token, mentions: Sequence[ActorMention]) -> Actor | None:
