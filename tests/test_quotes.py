@@ -482,6 +482,15 @@ def test_a_speaker_parsed_into_the_quote_is_still_the_speaker(nlp) -> None:  # t
     assert found[0].speaker is not None and found[0].speaker.text in ("minister", "Baloch")
 
 
+def test_a_speaker_after_a_scene_setting_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In Islamabad, Nadia Farooq, an adviser to the prime minister, said Pakistan welcomed outside "
+        "efforts but would not negotiate under the shadow of guns."
+    )
+    found = attribute(nlp(text))
+    assert [a.speaker.text if a.speaker else None for a in found] == ["Farooq"]
+
+
 def test_a_dateline_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "MOSCOW \u2014 Russia's FSB security service said on Wednesday it had detained an American."
     fsb = Actor("RUSSPY", "RUS", "SPY", None, "FSB")

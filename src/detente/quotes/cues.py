@@ -90,6 +90,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if child.dep_ == "nsubjpass":
             # "X was told" makes X the hearer; only "X was quoted as saying" makes X the speaker.
             return child if verb.lemma_ == "quote" else None
+    scene = _scene_subject(verb)
+    if scene is not None:
+        return scene
     head = verb.head
     if head.i == verb.i:
         return None
@@ -103,6 +106,26 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "was quoted as saying"
         return subject_of(head.head, depth + 1)
     return None
+
+
+def _scene_subject(verb: Token) -> Token | None:
+    """A subject parsed into the scene before it ("In Islamabad, Nadia Farooq, an adviser, said"): a name
+    coordinated with the place, set off by a comma just before the verb."""
+    for prep in verb.lefts:
+        if prep.dep_ != "prep":
+            continue
+        for place in prep.children:
+            names = [
+                c
+                for c in place.children
+                if c.dep_ == "conj" and c.pos_ == "PROPN" and c.ent_type_ not in _PLACES
+            ]
+            if names and names[-1].right_edge.i + 2 >= verb.i:
+                return names[-1]
+    return None
+
+
+_PLACES = frozenset(("GPE", "LOC", "FAC"))
 
 
 def according_to(token: Token) -> Token | None:
