@@ -491,6 +491,19 @@ def test_a_speaker_after_a_scene_setting_phrase(nlp) -> None:  # type: ignore[no
     assert [a.speaker.text if a.speaker else None for a in found] == ["Farooq"]
 
 
+def test_a_hyphenated_name_is_one_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    from detente.quotes.cues import speaker_span
+
+    for text, expected in [
+        ('"We are not asking for money," said Kim Young-ok, 81, whose father was sent away.', "Kim Young-ok"),
+        ("LONDON (Reuters) - Officials said the talks had failed.", "Officials"),
+    ]:
+        found = attribute(nlp(text))
+        assert found and found[0].speaker is not None
+        start, end = speaker_span(found[0].speaker)
+        assert text[start:end] == expected
+
+
 def test_a_dateline_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "MOSCOW \u2014 Russia's FSB security service said on Wednesday it had detained an American."
     fsb = Actor("RUSSPY", "RUS", "SPY", None, "FSB")

@@ -206,7 +206,9 @@ def speaker_span(head: Token) -> tuple[int, int]:
         if token.dep_ in _MODIFIERS:
             first = min(first, token.left_edge, key=lambda t: t.i)
     for index in range(head.i - 1, first.i - 1, -1):
-        if head.doc[index].is_punct and head.doc[index].text not in ("'s", "\u2019s", "."):
+        token = head.doc[index]
+        infix = token.text == "-" and index > 0 and not (token.whitespace_ or head.doc[index - 1].whitespace_)
+        if token.is_punct and token.text not in ("'s", "\u2019s", ".") and not infix:
             first = head.doc[index + 1]  # a dateline ("LONDON (Reuters) - …") is not part of the name
             break
     last = head
