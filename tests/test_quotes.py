@@ -470,6 +470,14 @@ def test_the_place_of_speech_gives_a_state_when_nothing_else_does(nlp) -> None: 
     assert quotes[0].speaker is not None and quotes[0].speaker.text.endswith("Grace Wanjiku")
 
 
+def test_a_state_from_context_keeps_the_speakers_own_sector(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Police said in Seoul on Tuesday that the rally was peaceful."
+    police = Actor("COP", None, "COP", None, "Police")
+    kor = Actor("KOR", "KOR", None, None, "Seoul")
+    mentions = [mention_at(text, "Police", police, "role"), mention_at(text, "Seoul", kor, "metonym")]
+    assert speaker_codes(run_stage(nlp, text, mentions, [])) == ["KORCOP"]
+
+
 def test_a_speaker_parsed_into_the_quote_is_still_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         '"We want this winter to be remembered for reunions, not funerals," Pakistan\'s interior minister, '

@@ -15,7 +15,11 @@ Decisions a reader of the output should know:
   are not quotes: the description is the speaker's word, but it is not a statement we can attribute as speech.
 - A quote with no cue of its own continues the previous speaker of the same stretch of paragraphs.
 - The speaker is the actor the actors stage found at the speaker's head word (``text`` is the speaker's
-  words); a speaker no actor resolves ("a source", an unresolved "he") is ``None``: a code is never guessed.
+  words), repaired from the article where that actor names no state or borrowed it from the quoted words
+  (``detente.quotes.speakers``): an appositive or an earlier introduction of the name, the subject a bare
+  "it said" points back to, the place of speaking, the last speaker for a pronoun or a role noun. A state
+  that speaks ("Pakistan said") speaks as its government (``PAKGOV``). A speaker none of these resolves
+  ("analysts", "a source") is ``None``: a code is never guessed.
 - Indirect speech ("Lavrov said Russia was ready …") is a quote with ``direct=False`` whose text is the
   reported clause without its "that".
 """

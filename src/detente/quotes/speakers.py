@@ -86,7 +86,7 @@ def speaker_actor(
             or _place_of_speech(head, mentions)
             or _thread(head, quote, earlier)
         )
-        actor = found or actor
+        actor = _merged(found, actor) if found is not None else actor
     elif (
         mention is not None
         and mention.kind == "role"
@@ -100,6 +100,13 @@ def speaker_actor(
     if _is_state_voice(head, actor, mention):
         actor = Actor(actor.code + "GOV", actor.country, "GOV", actor.name, actor.text)
     return actor.with_text(words)
+
+
+def _merged(state: Actor, own: Actor | None) -> Actor:
+    """The state found in context joined to the sector the speaker's own words give ("police" → COP)."""
+    if own is None or own.country or not own.sector or state.sector or not state.country:
+        return state
+    return Actor(state.country + own.code, state.country, own.sector, own.name, own.text)
 
 
 def _is_state_voice(head: Token, actor: Actor, mention: ActorMention | None) -> bool:
