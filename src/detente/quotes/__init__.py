@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from detente.config import Config
 from detente.models import Actor, ActorMention, Event, Quote, Sentence, stable_id
+from detente.nlp import text_of
 from detente.pipeline import DocState
 from detente.quotes.cues import (
     WEAK_SPEECH_VERBS,
@@ -112,7 +113,7 @@ def make_rule_quotes(config: Config) -> RuleQuotes:
 
 def attribute(doc: Doc) -> list[Attribution]:
     """Every direct and indirect quote in the document with its cue and speaker tokens, in text order."""
-    text = doc.text
+    text = text_of(doc)
     quoted = find_quoted(text)
     direct: list[Attribution] = []
     previous: Attribution | None = None
@@ -137,7 +138,7 @@ def _direct(
     pre = _pre_stretch(doc, item, before)
     post = _post_stretch(doc, item, after)
     # '“X,” he said' and '“X”, he said' attribute to the words after the quote before those before it.
-    ends_comma = doc.text[item.end - 1] == "," or doc.text[item.outer_end : item.outer_end + 1] == ","
+    ends_comma = text_of(doc)[item.end - 1] == "," or text_of(doc)[item.outer_end : item.outer_end + 1] == ","
     order = [(post, False), (pre, True)] if ends_comma else [(pre, True), (post, False)]
     for stretch, is_before in order:
         if stretch is None:
@@ -154,7 +155,7 @@ def _direct(
         return Attribution(True, (item.start, item.end), None, previous.speaker, inherited=True)
     introduced = pre is None or pre[-1].text == ":"  # "Then, on CNN: “…”" introduces speech without a cue
     if introduced and _is_sentence(doc, inner, item) and _ends_sentence(doc, item, post):
-        if previous is not None and _near(doc.text, previous.span[1], item.start):
+        if previous is not None and _near(text_of(doc), previous.span[1], item.start):
             return Attribution(True, (item.start, item.end), None, previous.speaker, inherited=True)
         return Attribution(True, (item.start, item.end), None, None)
     return None
@@ -162,7 +163,7 @@ def _direct(
 
 def _pre_stretch(doc: Doc, item: Quoted, before: Quoted | None) -> Span | None:
     """The words between the start of the quote's sentence (or the previous quote) and its opening mark."""
-    text = doc.text
+    text = text_of(doc)
     floor = before.outer_end if before is not None else 0
     paragraph = text.rfind("\n", floor, item.outer_start)
     if paragraph >= 0 and not text[paragraph : item.outer_start].strip():
@@ -186,7 +187,7 @@ def _post_stretch(doc: Doc, item: Quoted, after: Quoted | None) -> Span | None:
     """The words after the closing mark up to the end of the sentence (or the next quote)."""
     if not item.closed:
         return None
-    text = doc.text
+    text = text_of(doc)
     ceiling = after.outer_start if after is not None else len(text)
     paragraph = text.find("\n", item.outer_end, ceiling)
     ceiling = ceiling if paragraph < 0 else paragraph
@@ -373,7 +374,7 @@ def _follows_attribution(doc: Doc, previous: Attribution, item: Quoted) -> bool:
     cue = previous.cue
     if cue is None or not (previous.span[1] < cue.idx < item.start):
         return False
-    between = doc.text[previous.span[1] : item.outer_start]
+    between = text_of(doc)[previous.span[1] : item.outer_start]
     return "\n" not in between and len(between.split()) <= 12
 
 
@@ -520,7 +521,7 @@ def to_quote(
         quote_id=stable_id(doc_id, item.span),
         doc_id=doc_id,
         direct=item.direct,
-        text=doc.text[start:end],
+        text=text_of(doc)[start:end],
         span=item.span,
         speaker=speaker,
         cue=item.cue.text if item.cue is not None else None,
@@ -538,4 +539,4 @@ def resolve_speaker(head: Token | None, mentions: list[ActorMention]) -> Actor |
     if head is None or mention is None:
         return None
     start, end = speaker_span(head)
-    return mention.actor.with_text(head.doc.text[start:end])
+    return mention.actor.with_text(text_of(head.doc)[start:end])

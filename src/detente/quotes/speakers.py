@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from detente.models import Actor, ActorMention
+from detente.nlp import text_of
 from detente.quotes.cues import speaker_span
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def speaker_actor(
     if head is None:
         return None
     start, end = speaker_span(head)
-    words = head.doc.text[start:end]
+    words = text_of(head.doc)[start:end]
     mention = speaker_mention(head, mentions)
     actor = mention.actor if mention is not None else None
     introduced = _introduction(head, mentions)
@@ -144,7 +145,7 @@ def _same_name(head: Token, mentions: Sequence[ActorMention]) -> Actor | None:
     for mention in sorted(mentions, key=lambda m: -m.span[0]):
         if mention.span[0] >= head.idx or not mention.actor.country:
             continue
-        text = head.doc.text[mention.span[0] : mention.span[1]]
+        text = text_of(head.doc)[mention.span[0] : mention.span[1]]
         if name in text.split() and text != name:
             return mention.actor
     return None
