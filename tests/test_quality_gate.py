@@ -46,8 +46,8 @@ FLOORS: dict[str, float] = {
     "events_root_accuracy": 0.81,
     "events_date_accuracy": 0.86,
     "no_event_docs_clean": 1.0,
-    "quote_recall": 0.96,
-    "quote_speaker_accuracy": 0.64,
+    "quote_recall": 0.97,
+    "quote_speaker_accuracy": 0.82,
     "timex_found": 0.98,
     "timex_value_accuracy": 0.96,
 }
