@@ -681,3 +681,28 @@ def test_load_agents_file_extends_one_stage(nlp, tmp_path: Path) -> None:  # typ
     assert "RUSMIL" in {m.actor.code for m in after}
     again = find_mentions(doc, split_sentences(doc), PUBLISHED)  # the process-wide lexicon is untouched
     assert "RUSMIL" not in {m.actor.code for m in again}
+
+
+def test_agents_files_in_the_configuration_extend_the_stage(tmp_path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from detente.actors import RuleActors
+    from detente.config import Config
+
+    agents = tmp_path / "extra.agents"
+    agents.write_text("WATERMASTER [~GOV]\n", encoding="utf-8")
+    text = "Egyptian watermasters accused Ethiopia of stealing the Nile."
+    plain = RuleActors(Config())
+    extended = RuleActors(Config(agents_files=str(agents)))
+    assert len(extended._agents) >= 1
+
+    def codes(stage: RuleActors) -> set[str]:
+        from detente.nlp import sentences
+        from detente.pipeline import DocState
+        from detente.ingest import article_from_text
+
+        doc = nlp(text)
+        state = DocState(article=article_from_text(text), doc=doc, sentences=sentences(doc))
+        stage(state)
+        return {m.actor.code for m in state.mentions}
+
+    assert "EGYGOV" in codes(extended)
+    assert "EGYGOV" not in codes(plain)

@@ -28,6 +28,7 @@ class Config:
     max_input_bytes: int = 50_000_000
     min_text_chars: int = 40
     quotes: bool = True
+    agents_files: str = ""  # PETRARCH .agents dictionaries to add to the actors stage, comma-separated
     dyadic_events: bool = True  # only events with a target (CAMEO/TABARI practice); False: one-sided too
 
 

@@ -138,6 +138,8 @@ class RuleActors:
         self._own_kb = False
         self._agents: list[Entry] = []
         self._matchers: dict[int, Matchers] = {}
+        for path in filter(None, (part.strip() for part in config.agents_files.split(","))):
+            self.load_agents_file(path)
 
     def __call__(self, state: DocState) -> None:
         doc = state.doc
