@@ -695,9 +695,9 @@ def test_agents_files_in_the_configuration_extend_the_stage(tmp_path, nlp) -> No
     assert len(extended._agents) >= 1
 
     def codes(stage: RuleActors) -> set[str]:
+        from detente.ingest import article_from_text
         from detente.nlp import sentences
         from detente.pipeline import DocState
-        from detente.ingest import article_from_text
 
         doc = nlp(text)
         state = DocState(article=article_from_text(text), doc=doc, sentences=sentences(doc))
