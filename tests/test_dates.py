@@ -588,3 +588,24 @@ def test_reactions_recounted_in_a_quote_take_the_story_day(code_text) -> None:  
         text.replace('said: "The Foreign Secretary', "said the Foreign Secretary").rstrip('"'), "2016-11-21"
     )
     assert all(e.when.precision == "publication" for e in plain.events if e.root == "02")
+
+
+def test_an_act_told_again_takes_the_date_it_was_first_told_with(code_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Relations soured last month after Russia condemned Britain over its Syria policy.\n\n"
+        "The dispute deepened as ministers traded barbs in parliament and on television.\n\n"
+        "The Russian defence ministry also denounced Britain, calling its claims absurd."
+    )
+    coded = code_text(text, "2016-11-21")
+    conflict = [
+        e for e in coded.events if e.root == "11" and {e.source.country, e.target.country} == {"RUS", "GBR"}
+    ]
+    assert len(conflict) >= 2, [(e.cameo, e.trigger) for e in coded.events]
+    assert {(e.when.date, e.when.precision) for e in conflict} == {(date(2016, 10, 1), "month")}
+
+
+def test_a_new_act_in_the_future_is_not_the_old_one_told_again(code_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia condemned Britain last month over its Syria policy.\n\nRussia will condemn Britain again."
+    coded = code_text(text, "2016-11-21")
+    future = [e for e in coded.events if "future" in e.flags]
+    assert future and all(e.when.precision != "month" for e in future)

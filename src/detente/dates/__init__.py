@@ -454,8 +454,39 @@ def date_events(
     story = _Story({}, _breaks(doc, sentences), tuple(quoted))
     order = sorted(range(len(events)), key=lambda k: (events[k].sentence_index, events[k].trigger_span))
     when = {k: _date_one(doc, events[k], found, published, story) for k in order}
+    _same_act_same_day(events, order, when)
     dated = [replace(event, when=when[k]) for k, event in enumerate(events)]
     return [item.timex for item in found], dated
+
+
+def _party(event: Event) -> frozenset[str]:
+    """The two sides of an event, by country (else actor code), direction ignored."""
+    return frozenset(
+        actor.country or actor.code for actor in (event.source, event.target) if actor is not None
+    )
+
+
+def _same_act_same_day(events: Sequence[Event], order: list[int], when: dict[int, EventDate]) -> None:
+    """An undated act that repeats an earlier dated one — same two parties, same kind of act (CAMEO
+    root) — is the same event told again, and takes its date: "relations plunged last month after Johnson
+    was slammed … Johnson was later chastised, with Konashenkov slamming the comments". Future, conditional
+    and hypothetical acts are not told again, they are new; verbal reactions (``REACTION_CODES``) are as of
+    the report, as in story dating."""
+    told: dict[tuple[frozenset[str], str], EventDate] = {}
+    for k in order:
+        event = events[k]
+        parties = _party(event)
+        if len(parties) != 2:
+            continue
+        key = (parties, event.root)
+        if when[k].precision != "publication":
+            told.setdefault(key, when[k])
+        elif (
+            key in told
+            and not event.cameo.startswith(REACTION_CODES)
+            and not {"future", "conditional", "hypothetical"} & set(event.flags)
+        ):
+            when[k] = told[key]
 
 
 class RuleDates:
