@@ -44,7 +44,7 @@ FLOORS: dict[str, float] = {
     "events_f1": 0.58,
     "events_relaxed_f1": 0.58,
     "events_root_accuracy": 0.81,
-    "events_date_accuracy": 0.86,
+    "events_date_accuracy": 0.87,
     "no_event_docs_clean": 1.0,
     "quote_recall": 0.97,
     "quote_speaker_accuracy": 0.82,
