@@ -609,3 +609,30 @@ def test_a_new_act_in_the_future_is_not_the_old_one_told_again(code_text) -> Non
     coded = code_text(text, "2016-11-21")
     future = [e for e in coded.events if "future" in e.flags]
     assert future and all(e.when.precision != "month" for e in future)
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "precision"),
+    [
+        (
+            "Britain imposed sanctions on Syria 10 months after the uprising began in March 2011.",
+            "2012-01-01",
+            "month",
+        ),
+        ("Russia attacked Ukraine two years after the revolution of 2014.", "2016-01-01", "year"),
+        (
+            "Talks began on Monday, November 7, 2016, and three days later Russia signed a deal with Turkey.",
+            "2016-11-10",
+            "day",
+        ),
+    ],
+)
+def test_anchored_expressions_shift_the_anchor_date(code_text, text: str, when: str, precision: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = [e for e in code_text(text, "2016-11-21").events if e.root != "01"]
+    assert (event.when.date, event.when.precision) == (date.fromisoformat(when), precision)
+    assert event.when.text
+
+
+def test_an_anchor_without_a_date_leaves_the_event_undated(code_text) -> None:  # type: ignore[no-untyped-def]
+    coded = code_text("Britain imposed sanctions on Syria 10 months after the uprising began.", "2016-11-21")
+    assert coded.events and all(e.when.precision == "publication" for e in coded.events)

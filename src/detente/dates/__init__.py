@@ -26,22 +26,26 @@ Conventions (decided here, relied on by the CLI and the store):
   precise enough (TimeML's reference time), else the publication date; "the year" in "sales for the year"
   is the publication's year, and "the year ended March 31" a duration.
 - An expression anchored on another event ("10 months after the unrest began") is a duration in the
-  ``times`` output and leaves the events it governs undated (publication date), as we cannot place it.
+  ``times`` output. The events it governs take the anchor's date shifted by the duration, at the coarser of
+  the two precisions, when the anchor clause names a date ("… after the uprising began in March 2011" →
+  2012-01, month); otherwise they stay undated (publication date).
 """
 
 from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from detente.config import Config
 from detente.dates.normalise import Reading, Tense, event_date, resolve, resolve_anaphor
 from detente.dates.recognise import Match, head_token, recognise
 from detente.models import Event, EventDate, Sentence, TimeRef
+from detente.nlp import text_of
 from detente.pipeline import DocState
 from detente.registry import register
 
@@ -251,6 +255,58 @@ def _dated(doc: Doc, item: _Found) -> EventDate:
     return EventDate(day, precision, _surface(doc, item))  # type: ignore[arg-type]
 
 
+_PRECISION_ORDER = ("day", "week", "month", "year")
+_UNIT_PRECISION = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+_DURATION = re.compile(r"^P(\d+)([DWMY])$")
+
+
+def _anchored(doc: Doc, item: _Found, found: list[_Found]) -> EventDate | None:
+    """ "10 months after the unrest began in March 2011": the anchor's date shifted by the duration, at the
+    coarser of the two precisions; None when the anchor clause names no date of its own."""
+    measure = _DURATION.match(item.timex.value)
+    if measure is None or item.match.end >= len(doc):
+        return None
+    link = doc[item.match.end]
+    sign = {"after": 1, "later": 1, "before": -1, "earlier": -1}.get(link.lower_)
+    if sign is None:
+        return None
+    # "after the unrest" (a preposition with its object) or "after the unrest began" (the clause it marks)
+    clause = link.head if link.dep_ == "mark" else link
+    scope = {token.i for token in clause.subtree} if link.lower_ in ("after", "before") else set()
+    anchors = [
+        other
+        for other in found
+        if other is not item
+        and not other.reading.anchored
+        and (other.head in scope or (not scope and other.timex.sentence_index == item.timex.sentence_index))
+        and event_date(other.timex.value)
+    ]
+    if not anchors:
+        return None
+    anchor = anchors[0]
+    start, precision = event_date(anchor.timex.value)  # type: ignore[misc]
+    count, unit = int(measure.group(1)) * sign, measure.group(2)
+    if unit == "Y":
+        shifted = start.replace(year=start.year + count, day=min(start.day, 28))
+    elif unit == "M":
+        months = start.year * 12 + start.month - 1 + count
+        shifted = date(months // 12, months % 12 + 1, min(start.day, 28))
+    else:
+        shifted = start + timedelta(days=count * (7 if unit == "W" else 1))
+    coarse = max(precision, _UNIT_PRECISION[unit], key=_PRECISION_ORDER.index)
+    if coarse == "year":
+        shifted = date(shifted.year, 1, 1)
+    elif coarse == "month":
+        shifted = date(shifted.year, shifted.month, 1)
+    elif coarse == "week":
+        shifted = shifted - timedelta(days=shifted.weekday())
+    end_char = max(item.timex.span[1], anchor.timex.span[1]) if scope else link.idx + len(link)
+    text = text_of(doc)[
+        doc[item.match.start].idx : end_char
+    ]  # "10 months after … March 2011", "3 days later"
+    return EventDate(shifted, coarse, text)  # type: ignore[arg-type]
+
+
 def _content_of_noun(clause: Token) -> bool:
     """An infinitive that completes a noun ("an agreement to release prisoners", "a call to stop"): what
     was agreed or asked, stated when the noun's act was done, not a description with its own time."""
@@ -349,7 +405,7 @@ def _date_one(
     if usable:
         best = min(usable, key=lambda item: _rank(doc, trigger, item))
         if best.reading.anchored:
-            return EventDate(published, "publication", None)
+            return _anchored(doc, best, found) or EventDate(published, "publication", None)
         return _dated(doc, best)
     told = _story_time(event, trigger, found, published, story)
     if told is not None:
