@@ -555,3 +555,17 @@ def test_config_keeps_one_sided_events_when_asked() -> None:
     one_sided = detente.code_text(text, "2016-11-21", config=Config(dyadic_events=False)).events
     assert {e.cameo for e in one_sided} >= {"010"}
     assert all(e.target is None for e in one_sided)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ('Mr Assad described Mr Trump as a "natural ally".', "051"),
+        ("Moscow dismissed the British claims as absurd.", "111"),
+        ("Russia described Britain as an unreliable partner.", "111"),
+        ("China hailed the agreement with Russia as historic.", "051"),
+    ],
+)
+def test_naming_through_as_is_a_judgement(code_text, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    codes = {event.cameo for event in code_text(text, "2016-11-21").events}
+    assert code in codes, codes

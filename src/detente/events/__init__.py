@@ -133,18 +133,38 @@ def code_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
 
 #: Verbs of naming: "called the report baseless", "described the talks as productive".
 NAMING_VERBS = {"call", "label", "brand", "term", "dub"}
+#: Verbs that name their object through "as": "described Trump as a natural ally", "dismissed it as absurd".
+AS_NAMING_VERBS = {
+    "describe",
+    "characterize",
+    "characterise",
+    "portray",
+    "depict",
+    "regard",
+    "dismiss",
+    "hail",
+}
 
 
 def _judgement(verb: Token, lexicon: Lexicon) -> str | None:
     """The code of "X called Y <judgement>": criticism or praise by the words of the complement, else a
     statement; None when the verb names nothing (no object complement)."""
-    if verb.lemma_.lower() not in NAMING_VERBS:
+    lemma = verb.lemma_.lower()
+    if lemma not in NAMING_VERBS and lemma not in AS_NAMING_VERBS:
         return None
     complements = [
         child
         for child in verb.children
         if child.dep_ == "oprd" or (child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"NOUN", "ADJ"})
     ]  # "called Erdogan to apologize" is a phone call: a verb complement names nothing
+    if lemma in AS_NAMING_VERBS:
+        complements = [
+            complement
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "as"
+            for complement in prep.children
+            if complement.dep_ in {"pobj", "amod", "acomp"}
+        ]
     for obj in (child for child in verb.children if child.dep_ == "dobj"):
         complements += [child for child in obj.children if child.dep_ == "appos"]
     if not complements or not any(child.dep_ == "dobj" for child in verb.children):
