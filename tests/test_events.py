@@ -569,3 +569,10 @@ def test_config_keeps_one_sided_events_when_asked() -> None:
 def test_naming_through_as_is_a_judgement(code_text, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     codes = {event.cameo for event in code_text(text, "2016-11-21").events}
     assert code in codes, codes
+
+
+@pytest.mark.parametrize("verb", ["reiterated", "expressed", "raised", "voiced"])
+def test_concern_is_a_pessimistic_comment_however_voiced(code_text, verb: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"Britain {verb} its concern about the Russian bombing of Aleppo."
+    codes = {event.cameo for event in code_text(text, "2016-11-21").events}
+    assert codes == {"012"}, codes
