@@ -7,7 +7,6 @@ The CLI and the REST API call these and only format what they return. Each job t
 from __future__ import annotations
 
 import csv
-import gzip
 import logging
 import re
 import sys
@@ -25,7 +24,9 @@ from detente import nlp as nlp_stage
 from detente.actors import RuleActors
 from detente.actors.kb import observations
 from detente.config import Config
+from detente.errors import InputError
 from detente.ingest.dedup import Deduper
+from detente.ingest.sources import read_file
 from detente.models import Article, CodedArticle, Rejected, TimeRef, stable_id
 from detente.pipeline import Pipeline
 from detente.storage import Store, StoredRole
@@ -209,15 +210,20 @@ def extract(
 def times(
     inputs: Iterable[str], *, published: date | None = None, config: Config | None = None
 ) -> Iterator[tuple[str, list[TimeRef]] | Rejected]:
-    """Time expressions per document. Plain-text files are read exactly as given (offsets in the raw file)."""
+    """Time expressions per document. Plain-text files are read exactly as given (offsets in the raw file),
+    so they compare with annotations made on the same file."""
     from detente import dates
 
     config = config or Config()
     nlp = nlp_stage.load(config.model)
     for item in inputs:
-        if item == "-" or _is_plain_text(Path(item)):
+        path = Path(item)
+        if item == "-" or (path.is_file() and ingest.suffix(path) in ingest.TEXT_SUFFIXES):
             try:
-                text = _read_raw_text(item)
+                text = sys.stdin.read() if item == "-" else read_file(path, config).decode("utf-8")
+            except InputError as exc:
+                yield Rejected(stable_id(item), item, exc.reason)
+                continue
             except (OSError, UnicodeError) as exc:
                 yield Rejected(stable_id(item), item, f"cannot read as UTF-8 text: {exc}; check the file")
                 continue
@@ -230,20 +236,6 @@ def times(
                 yield article.doc_id, dates.find_timexes(nlp(article.text), article.published or published)
 
 
-def _is_plain_text(path: Path) -> bool:
-    names = [suffix.lower() for suffix in path.suffixes if suffix.lower() != ".gz"]
-    return path.is_file() and bool(names) and names[-1] in (".txt", ".md")
-
-
-def _read_raw_text(item: str) -> str:
-    """The file's text exactly as given, so offsets compare with annotations made on the same file."""
-    if item == "-":
-        return sys.stdin.read()
-    path = Path(item)
-    data = gzip.decompress(path.read_bytes()) if path.suffix.lower() == ".gz" else path.read_bytes()
-    return data.decode("utf-8")
-
-
 def import_actors(store: Store, path: Path) -> int:
     """Add or override actor roles from a user file; returns how many roles were stored.
 
@@ -252,7 +244,6 @@ def import_actors(store: Store, path: Path) -> int:
     dictionary. User roles are added after the bundled ones, so they win for the same person and day.
     """
     from detente.actors.kb import parse_actors_file
-    from detente.errors import InputError
 
     suffix = path.suffix.lower()
     records: list[dict[str, Any]]
