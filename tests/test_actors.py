@@ -51,6 +51,8 @@ def _codes(mentions: list[ActorMention]) -> dict[str, str]:
         ("REB", (None, "REB")),
         ("GBRGOVMIL", ("GBR", "GOV")),
         ("PSEREBHMS", ("PSE", "REB")),
+        ("COP", (None, "COP")),  # police, not CAMEO's ethnic code of the same letters
+        ("REL", (None, "REL")),
     ],
 )
 def test_split_code(code: str, expected: tuple[str | None, str | None]) -> None:
@@ -638,6 +640,36 @@ def test_context_paragraph_state(mentions_of) -> None:  # type: ignore[no-untype
 def test_context_coordinated_state_is_not_contradicted(mentions_of) -> None:  # type: ignore[no-untyped-def]
     mentions = mentions_of("CANBERRA — Australia said Beijing had warned Chinese students and tourists.")
     assert _by_text(mentions, "tourists").actor.country in (None, "CHN")
+
+
+def test_context_located_rebels_take_the_place_not_their_backer(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of(
+        "He expressed concern about the security situation in Ukraine, and continued Russian support "
+        "for the separatists."
+    )
+    assert _code_of(mentions, "the separatists") == "UKRREB"
+    conflict = mentions_of("Iranian support for the rebels in the Syrian conflict grew.")
+    assert _code_of(conflict, "the rebels") == "SYRREB"
+    part = mentions_of("The militants attacked a checkpoint in the Donetsk region of Ukraine.")
+    assert _by_text(part, "The militants").actor.country == "UKR"
+
+
+def test_context_backer_alone_gives_no_state(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    assert _by_text(mentions_of("Russia armed the rebels."), "the rebels").actor.code == "REB"
+    backed = mentions_of("Russian support for the separatists grew.")
+    assert _by_text(backed, "the separatists").actor.country is None
+    fought = mentions_of("Syrian troops shelled the rebels.")  # a state's forces fight rebels at home
+    assert _code_of(fought, "the rebels") == "SYRREB"
+
+
+def test_context_located_cue_is_only_for_home_sectors(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    police = mentions_of("Police arrested protesters after the violence in Kenya.")
+    assert _code_of(police, "Police") == "KENCOP"
+    assert _code_of(police, "protesters") == "KENOPP"
+    split = mentions_of("The rebels fled from the fighting in Sudan to camps in Chad.")
+    assert _by_text(split, "The rebels").actor.country is None  # two places: no state
+    envoy = mentions_of("The envoy discussed the situation in Yemen.")  # not a home sector
+    assert _by_text(envoy, "The envoy").actor.country is None
 
 
 # --------------------------------------------------------------------------------------------------------

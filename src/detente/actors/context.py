@@ -10,11 +10,18 @@ exactly one state wins, and a cue that points at two states gives none (the next
    body of the same sector; a spokesperson (no sector of its own) takes the body's sector as well.
 3. ``place``: a place attached to the mention's own clause ("told reporters in New Delhi", "said in
    Nairobi"); places inside the reported content do not count.
-4. ``dateline``: the city the story was filed from ("ISLAMABAD —"), when that state takes part in the
+4. ``located``: for sectors whose members belong where they are (rebels, separatists, insurgents,
+   opposition, protesters, police: ``LOCATED_SECTORS``), the one state the sentence locates things in
+   ("concern about the situation in Ukraine and Russian support for the separatists" → UKRREB): places
+   after a locative preposition ("in Ukraine", "in eastern Ukraine", "in the Donbas region of Ukraine")
+   and states naming a situation ("the Syrian conflict"). A state that merely modifies or governs the
+   mention's own phrase ("Russian support for", "Russia armed the rebels") says who backs them, not where
+   they are, and is never read as a location.
+5. ``dateline``: the city the story was filed from ("ISLAMABAD —"), when that state takes part in the
    story (a London desk writing about Iran is no cue).
-5. ``office``: a name most often one state's ("Foreign Office") keeps that state (``compose`` coded it).
-6. ``paragraph``: the one state among the subjects of the paragraph, else of the whole document; never
-   when there are two.
+6. ``office``: a name most often one state's ("Foreign Office") keeps that state (``compose`` coded it).
+7. ``paragraph``: the one state among the subjects of the paragraph, else of the whole document; never
+   when there are two, nor (for located sectors) when that state backs the mention in its own sentence.
 
 Candidates are mentions with a sector or a personal role but no state (and "usual" offices, for cues 1-4
 only). Evidence is read from the mentions as the text codes them, never from other inferences, so the
@@ -55,6 +62,21 @@ DIPLOMATS = frozenset(
     {"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "commissioner", "commissioners"}
 )
 DIPLOMATS = DIPLOMATS | {"consul", "consuls", "attache", "attaché", "embassy", "embassies", "mission"}
+#: Sectors of people who belong to the place they are in, whoever backs or fights them (cue ``located``).
+LOCATED_SECTORS = frozenset({"REB", "SEP", "INS", "OPP", "PRM", "UAF", "COP", "RAD"})
+#: Prepositions that put what they govern somewhere.
+LOCATIVE_PREPS = frozenset({"in", "inside", "across", "throughout", "within"})
+#: Nouns for what happens in a place: a state modifying one says where ("the Syrian conflict").
+SITUATIONS = frozenset(
+    {
+        *("conflict", "crisis", "war", "situation", "fighting", "violence", "unrest", "uprising"),
+        *("insurgency", "rebellion", "clashes", "ceasefire", "truce", "hostilities", "turmoil"),
+    }
+)
+#: Nouns for a part of a place ("the Donbas region of Ukraine", "the east of the country").
+PLACE_PARTS = frozenset(
+    {"region", "regions", "province", "provinces", "part", "parts", "east", "west", "north", "south", "city"}
+)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _QUOTE_MARK = re.compile('["“”]')
 
@@ -193,10 +215,14 @@ def _infer(
         evidence.partner_states.get(item.coordination, set()) if item.coordination is not None else set()
     )
     cue, country = "place", _place(head, evidence)
+    if country is None and item.mention.actor.sector in LOCATED_SECTORS:
+        cue, country = "located", _located(item, head, evidence)
     if country is None:
         cue, country = "dateline", evidence.dateline
     if country is None and not item.usual:
         cue, country = "paragraph", _paragraph_state(item, evidence)
+        if country is not None and item.mention.actor.sector in LOCATED_SECTORS:
+            country = None if country in _governing_states(item, head, evidence) else country
     if country is None or (partners and country not in partners):
         return None  # no cue, or one that a coordinated state contradicts ("Chinese students and tourists")
     return _state_only(country), cue
@@ -333,6 +359,71 @@ def _place(head: Token, evidence: _Evidence) -> str | None:
                     if country is not None:
                         states.add(country)
     return next(iter(states)) if len(states) == 1 else None
+
+
+def _located(item: Found, head: Token, evidence: _Evidence) -> str | None:
+    """The one state the mention's sentence locates things in, leaving out states that modify or govern
+    the mention's own phrase (its backers or foes: "Russian support for the separatists")."""
+    governing = _governing(head)
+    states: set[str] = set()
+    for other in evidence.by_sentence.get(item.mention.sentence_index, ()):
+        country = _state(other)
+        if country is None or not other.place or other is item:
+            continue
+        token = _token(evidence.doc, other.mention.head)
+        if token is not None and token.i not in governing and _locates(token):
+            states.add(country)
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def _governing(head: Token) -> set[int]:
+    """Tokens of the words that govern a mention and their modifiers and subjects: "Russian support for
+    X" → {support, Russian}; "Russia armed X" → {armed, Russia}."""
+    token = head
+    while token.dep_ in ("compound", "appos", "conj", "flat") and token.head.i != token.i:
+        token = token.head
+    governor = token.head.head if token.dep_ == "pobj" else token.head
+    if governor.i == token.i:
+        return set()
+    result = {governor.i}
+    result.update(
+        child.i for child in governor.children if child.dep_ in ("amod", "compound", "poss", *SUBJECT_DEPS)
+    )
+    return result
+
+
+def _governing_states(item: Found, head: Token, evidence: _Evidence) -> set[str]:
+    """States named in their own right that govern the mention's phrase in its sentence ("Russia armed the
+    rebels"): its backers, which the paragraph cue must not read as its home. A state's body acting on
+    them ("Syrian troops shelled the rebels") is no such sign: most fights against rebels are at home."""
+    governing = _governing(head)
+    return {
+        country
+        for other in evidence.by_sentence.get(item.mention.sentence_index, ())
+        if other.place
+        and (country := _state(other)) is not None
+        and (token := _token(evidence.doc, other.mention.head)) is not None
+        and token.i in governing
+    }
+
+
+def _locates(token: Token) -> bool:
+    """Is this place where something is: the object of "in" (through "the X region of"), or the modifier
+    of a situation ("the Syrian conflict")?"""
+    while (
+        token.dep_ in ("compound", "conj", "appos")
+        and token.head.i != token.i
+        and token.head.ent_type_ == "GPE"
+    ):
+        token = token.head
+    if token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in SITUATIONS:
+        return True
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ == "of" and prep.head.lower_ in PLACE_PARTS and prep.head.dep_ == "pobj":
+        prep = prep.head.head
+    return prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS
 
 
 def _paragraph_state(item: Found, evidence: _Evidence) -> str | None:

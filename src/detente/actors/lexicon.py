@@ -139,10 +139,10 @@ def split_code(code: str) -> tuple[str | None, str | None]:
         return None, _first_sector(code[3:])  # IGOUNOJUDICJ → JUD; IGOWSTNAT → None
     if first in region_codes():
         return None, _first_sector(code[3:])  # a region is not a state: no country
+    if first in SECTORS and first not in country_names():
+        return None, first  # before groups: CAMEO's ethnic COP and REL are far rarer than police, clergy
     if first in group_codes():
         return None, _first_sector(code[3:])
-    if first in SECTORS and first not in country_names():
-        return None, first
     return first, _first_sector(code[3:])
 
 
