@@ -636,3 +636,62 @@ def test_anchored_expressions_shift_the_anchor_date(code_text, text: str, when: 
 def test_an_anchor_without_a_date_leaves_the_event_undated(code_text) -> None:  # type: ignore[no-untyped-def]
     coded = code_text("Britain imposed sanctions on Syria 10 months after the uprising began.", "2016-11-21")
     assert coded.events and all(e.when.precision == "publication" for e in coded.events)
+
+
+# --- session 2: reported quarters, times set to come, seasons just past ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # the quarter the story reports is the one it named, not the last calendar quarter
+        (
+            "Profit rose in the fiscal first quarter ended Sept. 30. Sales rose from a year earlier.",
+            "a year earlier",
+            "1988-Q1",
+        ),
+        (
+            "Profit rose in the fiscal first quarter ended Sept. 30. Costs fell in the latest quarter.",
+            "the latest quarter",
+            "1989-Q1",
+        ),
+        # an outlook for a quarter to come is not the reported one
+        (
+            "Third-quarter profit rose 5%. A charge will hit fourth-quarter results. "
+            "Sales were higher than a year earlier.",
+            "a year earlier",
+            "1988-Q3",
+        ),
+        # nothing named: the last quarter ended before the publication
+        ("Sales rose in the quarter, the company said.", "the quarter", "1989-Q3"),
+    ],
+)
+def test_reported_quarter_is_the_one_the_story_named(
+    timexes_of, text: str, expression: str, value: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert _value(timexes_of(text, date(1989, 10, 26)), expression) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expression", "value"),
+    [
+        ("Dunkin' has set Nov. 10 as the deadline for offers.", "1989-11-02", "Nov. 10", "1989-11-10"),
+        ("The accession was planned for early March.", "1999-02-10", "early March", "1999-03"),
+        ("He is to resume trading in Paris Tuesday.", "1989-10-27", "Tuesday", "1989-10-31"),
+        (
+            "He added that guidelines to be published in early November will decide.",
+            "1989-10-30",
+            "early November",
+            "1989-11",
+        ),
+        # a time to come as of a past perfect may have gone by: the weekday looks back
+        ("The offer had been due to expire Friday evening.", "1989-10-30", "Friday evening", "1989-10-27TEV"),
+        # "this past spring" is the latest begun; "last spring" last year's
+        ("Control Data scrapped the unit this past spring.", "1989-10-30", "this past spring", "1989-SP"),
+        ("Control Data scrapped the unit last spring.", "1989-10-30", "last spring", "1988-SP"),
+    ],
+)
+def test_times_set_to_come_and_seasons_past(
+    timexes_of, sentence: str, published: str, expression: str, value: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert _value(timexes_of(sentence, date.fromisoformat(published)), expression) == value

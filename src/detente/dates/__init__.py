@@ -59,7 +59,9 @@ log = logging.getLogger(__name__)
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 _FUTURE_FRAMES = frozenset({"plan", "expect", "schedule", "due", "set", "intend", "go"})
 #: Words that make the date they govern a time to come ("payable Dec. 1", "effective Feb. 1").
-_FUTURE_WORDS = frozenset({"payable", "effective", "due", "deadline", "scheduled", "expire", "expires"})
+_FUTURE_WORDS = frozenset(
+    {"payable", "effective", "due", "deadline", "scheduled", "schedule", "slate", "expire", "expires"}
+)
 #: Prepositions that close a span; the span's end may lie either side of the publication date.
 _OPEN_PREPOSITIONS = frozenset({"until", "till", "through", "by", "to", "before"})
 #: Where a bare past participle reports a finished event ("terms announced Friday", "ended March 31").
@@ -107,12 +109,14 @@ def tense_of(token: Token) -> Tense:
     for _ in range(10):
         if current.head.i == current.i:
             return None
-        current = current.head
-        if current.lemma_.lower() in _FUTURE_WORDS:
-            return "future"
+        below, current = current, current.head
+        if _sets_a_time(current, below):
+            # "had been due to expire Friday": a time to come as of a past, on either side of today
+            return None if _past_perfect(current) else "future"
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
             tense = _verb_tense(current)
-            if tense == "nonfinite" and current.tag_ == "VBN" and current.dep_ in _PARTICIPLE_DEPS:
+            bare = not any(child.dep_ in ("aux", "auxpass") for child in current.children)
+            if tense == "nonfinite" and current.tag_ == "VBN" and current.dep_ in _PARTICIPLE_DEPS and bare:
                 tense = "past"  # "the deal, announced Friday", "shares issued July 1": done before now
             if tense == "nonfinite":
                 continue
@@ -126,6 +130,36 @@ def tense_of(token: Token) -> Tense:
     return None
 
 
+def _sets_a_time(word: Token, below: Token) -> bool:
+    """Whether ``word`` makes the date below it a time to come: "payable Dec. 1", "a summit set for
+    April", "has set Nov. 10 as the deadline", "planned for early March" (a plan made on a day is not)."""
+    lemma = word.lemma_.lower()
+    if lemma in _FUTURE_WORDS:
+        return True
+    if lemma not in ("set", "plan") or word.pos_ != "VERB":
+        return False
+    if below.lower_ == "for":
+        return lemma == "set" or word.dep_ != "acl"  # "a service planned for Saturday" may be over
+    # "has set Nov. 10 as the deadline"; a simple past "set Friday as the deadline" may be over
+    finite = any(child.dep_ == "aux" and child.lemma_ in ("have", "will") for child in word.children)
+    return lemma == "set" and finite and not any(child.dep_ == "prt" for child in word.children)
+
+
+def _past_perfect(word: Token) -> bool:
+    """Whether the clause of ``word`` is in the past perfect ("had been due to expire", "had been
+    scheduled to expire"), walking up through the complements it completes."""
+    current = word
+    for _ in range(4):
+        if any(
+            child.dep_ in ("aux", "auxpass") and child.lower_ in ("had", "'d") for child in current.children
+        ):
+            return True
+        if current.dep_ not in ("xcomp", "acomp") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
 def _verb_tense(verb: Token) -> Tense | str:
     auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {aux.lower_ for aux in auxes}
@@ -133,8 +167,10 @@ def _verb_tense(verb: Token) -> Tense | str:
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_FRAMES:
         return "future"
-    if verb.tag_ == "VB" and any(aux.tag_ == "TO" for aux in auxes):
-        return None
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
+        return "future"  # "is to resume trading Tuesday": an arrangement to come
+    if verb.tag_ in ("VB", "VBN") and any(aux.tag_ == "TO" for aux in auxes):
+        return None  # "to meet", "to be published": an infinitive has no time of its own
     if any(aux.tag_ == "MD" for aux in auxes):
         return None if "have" in {aux.lemma_ for aux in auxes} else "future"
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
@@ -161,6 +197,7 @@ def _find(doc: Doc, published: date | None, sentences: Sequence[Sentence]) -> li
     starts = [sentence.start for sentence in sentences]
     found: list[_Found] = []
     references: list[str] = []  # calendar values mentioned so far: the story's reference times
+    quarters: list[str] = []  # quarters the story reports: "the quarter", "a year earlier" refer to them
     for match in recognise(doc):
         head = head_token(doc, match)
         tense = (
@@ -169,7 +206,9 @@ def _find(doc: Doc, published: date | None, sentences: Sequence[Sentence]) -> li
             else None
         )
         if match.reading.kind == "anaphor":
-            value = resolve_anaphor(match.reading, published, references)
+            value = resolve_anaphor(
+                match.reading, published, quarters if match.reading.unit == "quarter" else references
+            )
             resolved = None if value is None else ("DATE", value)
         else:
             resolved = resolve(match.reading, published, tense)
@@ -187,9 +226,20 @@ def _find(doc: Doc, published: date | None, sentences: Sequence[Sentence]) -> li
             sentence_index=_sentence_index(sentences, starts, start),
         )
         found.append(_Found(timex, match, _attachment(head).i, match.reading))
-        if kind in ("DATE", "TIME") and event_date(value) is not None:
-            references.append(value)
+        if match.reading.kind == "quarter" and (not quarters or _reported(value, tense, published)):
+            quarters.append(value)  # the lead's quarter, then any later one the story reports as ended
+        reported_quarter = match.reading.kind == "anaphor" and match.reading.unit == "quarter"
+        if kind in ("DATE", "TIME") and event_date(value) is not None and not reported_quarter:
+            references.append(value)  # a reported quarter refers back; it does not name a new time
     return found
+
+
+def _reported(quarter: str, tense: Tense, published: date | None) -> bool:
+    """Whether a quarter named after the lead's is one the story reports on: ended before the
+    publication's quarter and not told as to come ("a charge in the fourth quarter" is an outlook)."""
+    if tense == "future" or published is None:
+        return tense != "future"
+    return (int(quarter[:4]), int(quarter[-1])) < (published.year, (published.month - 1) // 3 + 1)
 
 
 def _attachment(head: Token) -> Token:

@@ -8,6 +8,7 @@ names take the nearest occurrence ("takes office in January", written in Novembe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -92,6 +93,8 @@ def resolve_anaphor(reading: Reading, anchor: date | None, references: Sequence[
     """The value of "that year", "the same day", "the following month": the unit of the latest date
     mentioned that is at least that precise (TimeML's reference time), else of the anchor."""
     unit = reading.unit or "year"
+    if unit == "quarter":
+        return _reported_quarter(reading, anchor, references)
     base = anchor
     for value in reversed(references):
         dated = event_date(value)
@@ -110,6 +113,28 @@ def resolve_anaphor(reading: Reading, anchor: date | None, references: Sequence[
         year, week, _ = (base + timedelta(days=7 * offset)).isocalendar()
         return f"{year:04d}-W{week:02d}"
     return (base + timedelta(days=offset)).isoformat()
+
+
+_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def _reported_quarter(reading: Reading, anchor: date | None, references: Sequence[str]) -> str | None:
+    """The quarter an earnings story reports: the last quarter it named, else the last one ended before
+    the anchor; shifted by ``offset`` quarters ("a year earlier": -4), or put in ``year`` ("the 1988
+    period")."""
+    named = next((found for value in reversed(references) if (found := _QUARTER_VALUE.match(value))), None)
+    if named is not None:
+        year, number = int(named.group(1)), int(named.group(2))
+    elif anchor is not None:
+        year, month = _add_months(anchor, -3)
+        number = (month - 1) // 3 + 1
+    else:
+        return None
+    total = year * 4 + number - 1 + (reading.offset or 0)
+    year, number = total // 4, total % 4 + 1
+    if reading.year is not None:
+        year = reading.year
+    return f"{year:04d}-Q{number}"
 
 
 def _calendar_value(year: int, month: int | None, day: int | None) -> str:

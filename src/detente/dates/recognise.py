@@ -74,6 +74,12 @@ _BEFORE_BARE_MONTH = frozenset(
 
 #: Every word an ``_at_*`` shape can begin with, besides numbers and "mid-1990s": a token outside this
 #: set (and without a digit) starts no expression, so the scan skips the nineteen shape tests there.
+#: "the quarter", "the latest period": the quarter the earnings story reports, which is the last quarter
+#: it named (TimeML's reference time), else the last one ended before the publication; "a year earlier"
+#: and "the year-ago period" are that quarter a year before.
+_REPORTED_QUARTER = Reading("anaphor", unit="quarter", offset=0)
+_REPORTED_QUARTER_YEAR_AGO = Reading("anaphor", unit="quarter", offset=-4)
+
 _STARTERS = frozenset(
     {
         "the",
@@ -498,7 +504,7 @@ class _Scanner:
         if self.word(i) != "year" or self.word(i + 1) != "-" or self.word(i + 2) not in ("earlier", "ago"):
             return None
         if self._about_quarters(i):
-            return Match(i, i + 3, Reading("relunit", unit="quarter", offset=-5))
+            return Match(i, i + 3, _REPORTED_QUARTER_YEAR_AGO)
         return Match(i, i + 3, Reading("relunit", unit="year", offset=-1))
 
     def _at_weekend(self, i: int) -> Match | None:
@@ -549,7 +555,13 @@ class _Scanner:
         start = i
         if self.word(i) in ("earlier", "later") and self.word(i + 1) in ("this", "that"):
             i += 1
-        if self.word(i) == "the" and self.word(i + 1) in ("past", "last", "previous", "coming", "next"):
+        if self.word(i) in ("the", "this") and self.word(i + 1) in (
+            "past",
+            "last",
+            "previous",
+            "coming",
+            "next",
+        ):
             i += 1
         shift = lex.SHIFTS.get(self.word(i))
         if shift is None or self.word(i) in ("following", "preceding", "previous"):
@@ -566,7 +578,9 @@ class _Scanner:
         if month is not None and self.day_of_month(j + 1) is None:
             return Match(start, j + 1, Reading("date", month=month, offset=shift))
         if unit in lex.SEASONS:
-            return Match(start, j + 1, Reading("season", part=lex.SEASONS[unit], offset=shift))
+            # "last spring" is last year's; "this past spring" the latest begun, as the tense tells
+            offset = None if self.word(i) == "past" else shift
+            return Match(start, j + 1, Reading("season", part=lex.SEASONS[unit], offset=offset))
         return None
 
     def _unit_after(self, j: int) -> tuple[int, str] | None:
@@ -630,7 +644,7 @@ class _Scanner:
                 reading = Reading("ref", value="PAST_REF" if _SHIFTERS[after] < 0 else "FUTURE_REF")
             elif unit == "year" and number == 1 and after != "later" and self._about_quarters(i):
                 # Earnings reports: "up from $10 million a year ago" is the same quarter a year before.
-                reading = Reading("relunit", unit="quarter", offset=-5)
+                reading = _REPORTED_QUARTER_YEAR_AGO
             elif unit in ("decade", "century"):
                 years = number * (10 if unit == "decade" else 100)
                 reading = Reading("relunit", unit="year", offset=_SHIFTERS[after] * years)
@@ -752,15 +766,16 @@ class _Scanner:
         if start < i and self.word(i) in ("quarter", "period") and self.word(start) == "the":
             # "the quarter", "the latest quarter", "the year-ago period": the last reported quarter.
             if year_offset == -1:
-                return Match(start, i + 1, Reading("relunit", unit="quarter", offset=-5))
+                return Match(start, i + 1, _REPORTED_QUARTER_YEAR_AGO)
             if self.word(i) == "quarter" and year is None:
-                return Match(start, i + 1, Reading("relunit", unit="quarter", offset=-1))
+                return Match(start, i + 1, _REPORTED_QUARTER)
             if year is not None and self._about_quarters(i):
-                return Match(start, i + 1, Reading("quarter", year=year))  # "the 1988 period"
+                # "the 1988 period": the reported quarter of that year
+                return Match(start, i + 1, replace(_REPORTED_QUARTER, year=year))
         if self.word(start) == "the" and self.word(i) in ("latest", "most") and self._about_quarters(i):
             j = i + 2 if self.word(i) == "most" else i + 1
             if self.word(j) in ("quarter", "period"):
-                return Match(start, j + 1, Reading("relunit", unit="quarter", offset=-1))
+                return Match(start, j + 1, _REPORTED_QUARTER)
         ordinal = lex.ORDINALS.get(self.word(i))
         if ordinal is None and _ORDINAL_DAY.match(self.word(i)) and not self.word(i).isdigit():
             ordinal = int(_ORDINAL_DAY.match(self.word(i)).group(1))  # type: ignore[union-attr]
