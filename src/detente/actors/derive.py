@@ -139,13 +139,24 @@ def derive_countries(shared: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
+#: Phoenix's own codes for religions that are other things in CAMEO: ``MUS`` (Muslim) is Mauritius and
+#: ``MAR`` (Maronite) Morocco there; CAMEO's religion codes are ``MOS`` and ``MRN``.
+_RELIGION_CODES = {"MUS": "MOS", "MAR": "MRN"}
+
+
+def _cameo_agent_code(code: str) -> str:
+    """A Phoenix agent code with its religion codes in CAMEO's spelling ("MUSREB" → "MOSREB")."""
+    parts = [code[i : i + 3] for i in range(0, len(code), 3)]
+    return "".join(_RELIGION_CODES.get(part, part) for part in parts)
+
+
 def derive_agents(shared: Path) -> list[tuple[str, str]]:
     """phrase, sectors rows: role nouns and their plurals → CAMEO sector codes (``GOV``, ``GOVMIL``)."""
     rows: dict[str, str] = {}
     with (shared / "reference" / "phoenix" / "phoenix_agents.tsv").open(encoding="utf-8") as handle:
         for record in csv.DictReader(handle, delimiter="\t"):
             phrase = _clean(record["phrase"]).lower()
-            code = record["agent_code"]
+            code = _cameo_agent_code(record["agent_code"])
             if not phrase or not code.isalpha() or not phrase.replace(" ", "").replace("-", "").isalpha():
                 continue
             if phrase.rsplit(" ", 1)[-1] in _DANGLING or code[:3] in ("PPL", "IGO", "IMG", "NGO"):
@@ -187,7 +198,7 @@ def derive_persons(shared: Path) -> list[tuple[str, str, str, str, str]]:
 
 def derive_groups(shared: Path) -> list[tuple[str, str]]:
     """code, kind rows: CAMEO religion and ethnic codes, which sit in an actor code's first slot but are
-    not states (``JEW``, ``MUS``, ``KUR``)."""
+    not states (``JEW``, ``MOS``, ``KUR``)."""
     rows: list[tuple[str, str]] = []
     for file, kind in (("cameo_actor_religion.tsv", "religion"), ("cameo_actor_ethnic.tsv", "ethnic")):
         with (shared / "reference" / "cameo" / file).open(encoding="utf-8") as handle:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from detente.actors.lexicon import EXPLICIT_PLACE, split_code
+from detente.actors.lexicon import EXPLICIT_PLACE, religion_codes, split_code
 from detente.actors.units import HONORIFICS, PERSON_TITLES, Unit
 from detente.models import Actor, ActorMention
 
@@ -30,6 +30,11 @@ NAMED_KINDS = frozenset({"person", "org", "institution", "seat"})
 #: Ranks and titles whose own sector yields to a qualifying body ("rebel commander", "police general").
 GENERIC_TITLES = frozenset({"commander", "commanders", "general", "generals", "officer", "officers", "chief"})
 FORMER = frozenset({"former", "ex", "ex-", "retired", "erstwhile", "onetime", "one-time"})
+#: Heads that make a believer of a named faith a religious figure ("Muslim cleric", "Jewish community
+#: leader" → REL; "Muslim protesters" stay what they are).
+RELIGIOUS_HEADS = frozenset(
+    {"cleric", "clerics", "leader", "leaders", "elder", "elders", "scholar", "scholars", "figure", "figures"}
+)
 #: Dependencies of a capital that speaks for its government ("Moscow said"; not "visited Moscow").
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "ROOT"})
 
@@ -161,8 +166,9 @@ def _attachment(span: Span, owner: dict[int, Unit]) -> Unit | None:
     head = root.head
     if head.i == root.i:
         return None
-    if head.lower_ == "led" and head.i == root.i + 2 and head.head.i != head.i:
-        return owner.get(head.head.i)  # "the Saudi-led coalition" is Saudi Arabia's (not so "US-backed")
+    if head.lower_ in ("led", "based") and head.i == root.i + 2 and head.head.i != head.i:
+        # "the Saudi-led coalition" is Saudi Arabia's, "a Somalia-based group" Somalia's (not so "US-backed")
+        return owner.get(head.head.i)
     if root.dep_ != "poss" and any(child.dep_ == "case" and child.i > root.i for child in root.children):
         possessed = _possessed(root)  # "Libya ’s government" misparsed: the 's still marks the owner
         if possessed is not None:
@@ -241,6 +247,9 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
         roots = [head, *(doc[unit.start : unit.end].root for unit in members)]
         country = next((found for found in (_located_in(root, owner) for root in roots) if found), None)
     sectors = sectors or seat_sectors
+    religion = _religion(members)
+    if religion and head.lower_ in RELIGIOUS_HEADS and "REL" not in _chunks(sectors):
+        sectors = religion + "REL"  # CAMEO: religion in the first slots, then the clergy role
     if roles and _former(doc, members):
         sectors = "ELI"  # former office-holders are elites in CAMEO
     elif top.kind == "capital" and not sectors and _subject_like(head):
@@ -250,7 +259,13 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
         known_code = (
             (explicit_country or known_country or "") + "ELI" if (explicit_country or known_country) else None
         )
-    if known_code is not None:
+    generic = top.kind == "org" and split_code(top.code) == (None, top.code)
+    if generic:
+        # a body known only by the kind its name ends in ("the Congress Party"): the words before are its
+        # name, not bodies of their own
+        code = (explicit_country or "") + top.code
+        org_name = _name_text(doc, start, end)
+    elif known_code is not None:
         known_country, _ = split_code(known_code)
         international = known_country is None and known_code[:3] in ("IGO", "NGO", "IMG")
         if (
@@ -262,7 +277,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
         else:
             code = explicit_country + sectors
     elif org_code is not None and (top.kind == "org" or explicit_country is None):
-        code = org_code
+        code = _org_role(org_code, sectors) if top.kind == "role" else org_code
     elif org_code is not None:
         code = (explicit_country or "") + sectors  # a body named in passing: "Pakistani pro-Taliban papers"
     else:
@@ -300,6 +315,37 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
         or org_code is not None
         or fallback_country is not None,
     )
+
+
+def _name_text(doc: Doc, start: int, end: int) -> str:
+    """A body's name as written, without the article ("the Congress Party" → "Congress Party")."""
+    while start < end - 1 and doc[start].dep_ == "det":
+        start += 1
+    return doc[start:end].text
+
+
+def _chunks(code: str) -> list[str]:
+    return [code[i : i + 3] for i in range(0, len(code), 3)]
+
+
+def _religion(members: list[Unit]) -> str:
+    """The CAMEO religion code a role unit of the mention opens with ("muslim leaders" → MOS), or ""."""
+    for unit in members:
+        if unit.kind == "role" and unit.code[:3] in religion_codes():
+            return unit.code[:3]
+    return ""
+
+
+def _org_role(org_code: str, sectors: str) -> str:
+    """A role held in a named body: the body's code with the role's sector when the body has none of its
+    own ("European Union legislators" → IGOEUREECLEG); a former holder is an elite of the body's state
+    ("a former CIA official" → USAELI)."""
+    state, own_sector = split_code(org_code)
+    if sectors == "ELI":
+        return (state or org_code) + "ELI"
+    if own_sector is None and sectors:
+        return org_code + sectors
+    return org_code
 
 
 def _held_by_one(role: str) -> bool:

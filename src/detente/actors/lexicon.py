@@ -122,6 +122,16 @@ def group_codes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def religion_codes() -> frozenset[str]:
+    """CAMEO religion codes (``MOS``, ``JEW``, ``CTH``) that are not also state codes."""
+    path = DATA / "groups.tsv"
+    if not path.is_file():
+        return frozenset()
+    rows = (row for row in _rows(path) if len(row) > 1 and row[1] == "religion")
+    return frozenset(row[0] for row in rows) - frozenset(country_names())
+
+
+@lru_cache(maxsize=1)
 def organisation_names() -> dict[str, str]:
     """Organisation code → its canonical (first-listed) name in ``orgs.tsv``."""
     names: dict[str, str] = {}

@@ -250,7 +250,10 @@ def name_units(doc: Doc, units: list[Unit], kb: ActorKB, on: date | None) -> lis
                 Unit(start, end, kind, known.code, name=known.name or text, known=kind == "person", said=text)
             )
             continue
-        if "PERSON" in ent_types:
+        kind_of_body = NAME_HEAD_SECTORS.get(span[-1].lower_)
+        if kind_of_body is not None and span[-1].tag_ in ("NNP", "NNPS"):
+            found.append(Unit(start, end, "org", kind_of_body, name=text, said=text))
+        elif "PERSON" in ent_types:
             found.append(Unit(start, end, "person", "", name=text, said=text))
         elif _titled(span, titles):
             # "spokesman Igor X" is a person; "oil company Pluspetrol" (tagged ORG) is a body
@@ -262,6 +265,11 @@ def name_units(doc: Doc, units: list[Unit], kb: ActorKB, on: date | None) -> lis
             # an unknown name ("Bukele" tagged ORG): kept only if resolution ties it to an actor
             found.append(Unit(start, end, "candidate", "", name=text, said=text))
     return found
+
+
+#: The last word of an unknown name that says what kind of body it names ("Institutional Revolutionary
+#: Party", "the Congress Party"): a party whatever the words before it, which are part of the name.
+NAME_HEAD_SECTORS = {"party": "PTY", "parties": "PTY"}
 
 
 #: Title nouns that only people hold (a run they qualify is a person whatever the tagger thinks).
