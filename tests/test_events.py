@@ -576,3 +576,112 @@ def test_concern_is_a_pessimistic_comment_however_voiced(code_text, verb: str) -
     text = f"Britain {verb} its concern about the Russian bombing of Aleppo."
     codes = {event.cameo for event in code_text(text, "2016-11-21").events}
     assert codes == {"012"}, codes
+
+
+# Argument structure: coordination, compounds, clauses (one event per pair).
+
+PAIRS = {
+    **ACTORS,
+    "Indian": "IND",
+    "Pakistani": "PAK",
+    "Indian civilians": "INDCVL",
+    "French": "FRA",
+    "German": "DEU",
+}
+
+
+def test_coordinated_frame_objects_give_one_event_per_target(code) -> None:  # type: ignore[no-untyped-def]
+    """The seed page's sentence: the parser hangs the second conjunct on the verb; each is a target."""
+    events = code(
+        "Johnson expressed concern about the situation in Ukraine, "
+        "and continued Russian support for the rebels."
+    )
+    assert {("GBRGOV", "UKR", "012"), ("GBRGOV", "RUS", "012")} <= dyads(events)
+
+
+def test_each_conjunct_reaches_its_own_actor(code) -> None:  # type: ignore[no-untyped-def]
+    """A conjunct that names no actor is resolved through its own preposition (the situation in Ukraine)."""
+    events = code("Britain expressed concern about the situation in Ukraine and the conduct of Russia.")
+    assert {(s, t) for s, t, _ in dyads(events)} == {("GBR", "UKR"), ("GBR", "RUS")}
+
+
+def test_coordinated_modifiers_are_two_parties_acting_on_each_other(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Indian and Pakistani troops exchanged fire.", PAIRS)
+    assert {(s, t) for s, t, _ in dyads(events)} == {("IND", "PAK"), ("PAK", "IND")}
+
+
+def test_coordinated_sources_do_not_act_on_their_own_side(code) -> None:  # type: ignore[no-untyped-def]
+    """Killing Indian civilians is Pakistan's act in a clash of both: India does not act on itself."""
+    events = code("Indian and Pakistani troops exchanged fire, killing Indian civilians.", PAIRS)
+    killings = {(s, t) for s, t, c in dyads(events) if c.startswith("20")}
+    assert killings == {("PAK", "INDCVL")}
+
+
+def test_every_subject_counts_when_the_parser_gives_two(code) -> None:  # type: ignore[no-untyped-def]
+    """ "Old foes France and Germany": *foes* and *France* are both subjects; the pair acts on each other."""
+    events = code("Old foes France and Germany signed a treaty.")
+    assert {(s, t) for s, t, _ in dyads(events)} == {("FRA", "DEU"), ("DEU", "FRA")}
+
+
+def test_members_of_a_place_stand_for_it(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Lawmakers in France and Germany welcomed the resumption of talks with Iran.")
+    assert {(s, t) for s, t, _ in dyads(events)} == {("FRA", "IRN"), ("DEU", "IRN")}
+    assert not code("Refugees in Germany welcomed the resumption of talks with Iran.")  # outsiders do not
+
+
+def test_a_group_named_by_example_is_its_members(code) -> None:  # type: ignore[no-untyped-def]
+    assert {(s, t) for s, t, _ in dyads(code("Britain criticised partners like Iran."))} == {("GBR", "IRN")}
+
+
+def test_a_prepositional_particle_leads_to_the_target(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Germany asked for sanctions against Iran.")
+    assert ("DEU", "IRN") in {(s, t) for s, t, _ in dyads(events)}
+
+
+def test_the_subject_of_a_content_clause_is_the_target(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("France expressed hope that Iran would return to talks.")
+    assert {(s, t) for s, t, c in dyads(events) if c.startswith("01")} == {("FRA", "IRN")}
+
+
+def test_from_and_active_by_phrases_are_late_targets(code) -> None:  # type: ignore[no-untyped-def]
+    assert {(s, t) for s, t, _ in dyads(code("France withdrew its troops from Iraq."))} == {("FRA", "IRQ")}
+    denial = code("Iran denied charges by Israel that it armed the rebels.")
+    assert ("IRN", "ISR", "016") in dyads(denial)
+
+
+def test_what_is_received_from_someone_is_given_by_them(code) -> None:  # type: ignore[no-untyped-def]
+    assert {(s, t) for s, t, c in dyads(code("Russia received money from Iran."))} == {("IRN", "RUS")}
+
+
+def test_a_meeting_place_is_a_venue_not_a_party(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("French and German ministers met in Moscow.", PAIRS)
+    assert {(s, t) for s, t, _ in dyads(events)} == {("FRA", "DEU"), ("DEU", "FRA")}
+
+
+def test_a_participle_object_of_the_object_is_the_target(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Britain boycotted the parade supporting Russia.")
+    assert {(s, t) for s, t, _ in dyads(events)} == {("GBR", "RUS")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks between Russia and Ukraine resumed on Monday.",
+        "France and Germany postponed their meeting.",
+        "France and Germany criticised each other.",
+        "Old foes France and Germany have restored diplomatic ties.",
+    ],
+)
+def test_mutual_events_give_both_directions(code, text) -> None:  # type: ignore[no-untyped-def]
+    pairs = {(s, t) for s, t, _ in dyads(code(text))}
+    assert len(pairs) == 2 and {(t, s) for s, t in pairs} == pairs, pairs
+
+
+def test_ties_with_a_third_party_are_not_mutual(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("France and Germany cut ties with Iran.")
+    assert {(s, t) for s, t, _ in dyads(events)} == {("FRA", "IRN"), ("DEU", "IRN")}
+
+
+def test_warnings_are_aimed_at_what_they_warn_of(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Iran warned of retaliation against Israel.")
+    assert {(s, t) for s, t, _ in dyads(events)} == {("IRN", "ISR")}

@@ -215,7 +215,7 @@ class ActorIndex:
                     found = self.at(child, depth + 1)
                     if found:
                         return found
-                if child.dep_ == "prep" and child.lower_ in {"of", "from"}:  # "soldiers from Gondor"
+                if child.dep_ == "prep" and _belongs(token, child):  # "soldiers from Gondor"
                     for grand in child.children:
                         if grand.dep_ == "pobj":
                             # "the ambassadors of Arnor, Osgiliath and Gondor" → all three
@@ -351,6 +351,9 @@ class RuleEvents:
         pair = any(is_pair_phrase(token) for token in source_tokens) and len(sources) < 2
         if pair:
             sources = _pair(source_tokens[0].idx, index, history)
+        if not sources and predicate.nominal:  # "talks between Russia and Ukraine": each with the other
+            between = _distinct(index.group(syntax.between_members(predicate.head)))
+            sources, how = (between, "between") if len(between) > 1 else (sources, how)
         if not sources and how == "none" and syntax.is_passive(predicate.head):
             sources = self._bilateral_agent(sentence, predicate, index)
             how = "bilateral" if sources else how
@@ -359,17 +362,22 @@ class RuleEvents:
         targets: list[Actor] = []
         groups = [predicate.extra_targets]
         for holder in _chain(predicate.anchor, predicate.head):  # "considering sending aid to North Korea"
-            groups += syntax.target_candidates(holder, predicate.frame)
+            groups += syntax.target_candidates(holder, predicate.frame, predicate.code)
         if "conditional" in predicate.flags:
             groups.append(syntax.condition_subjects(predicate.head))
+        givers = _distinct(index.group(syntax.givers(predicate.head, predicate.code)))
+        if givers and not predicate.nominal:  # "Eriador received money from Osgiliath": Osgiliath gives
+            sources, targets, groups, how = givers, sources, [], "giver"
         trigger = list(predicate.trigger)
         own_keys = {party_key(source) for source in sources} - {None}
         own_side: tuple[list[Actor], list[Token]] | None = None
         for group in groups:
             group = [token for token in group if not syntax.is_dateline(token)]
-            if not group or (predicate.code.startswith("01") and not _addressee(group[0], predicate)):
-                continue  # "said at a dinner": statements have addressees, not venues
+            if not group or (_has_venue(predicate.code) and not _addressee(group[0], predicate)):
+                continue  # "said at a dinner", "met in Moscow": statements and meetings have venues
             found = index.group(group)
+            if len(group) > 1:  # one event per conjunct: "concern about the situation in Ukraine and …"
+                found += [actor for actor in _through(group, index) if actor not in found]
             if len(found) < 2 and any(is_pair_phrase(t) for m in group for t in (m, *syntax.of_objects(m))):
                 found = _pair(group[0].idx, index, history)  # "spoke with the ministers of both countries"
             targets = [
@@ -397,23 +405,30 @@ class RuleEvents:
         if not targets and len(sources) == 1 and not pair:
             targets = self._implicit_targets(predicate, sources[0], index, history)
         found_target = bool(targets)
-        if len(sources) == 2 and all(party_key(target) is None for target in targets):
-            found_target = False  # "the two countries exchanged ambassadors": they act on each other
+        source_keys = {party_key(source) for source in sources}
+        if len(sources) == 2 and all(party_key(target) in {None, *source_keys} for target in targets):
+            # "the two countries exchanged ambassadors", "Indian and Pakistani troops exchanged artillery
+            # fire" (the artillery is one of them): they act on each other
+            found_target = False
         pairs: list[tuple[Actor, Actor | None]] = []
         for source in sources:
             symmetric = len(sources) == 2 and (
                 predicate.code[:2] in {"04", "06"}
                 or predicate.code in {"036", "037", "057"}
                 or predicate.head.lemma_.lower() in RECIPROCAL
+                or syntax.mutual_object(predicate.head)
+                or how == "between"
             )
             if (pair or symmetric) and not found_target and not predicate.code.startswith("01"):
                 # "both sides agreed", "Gondor and Osgiliath met": each acts towards the other
                 partners = [other for other in sources if other != source]
                 pairs += [(source, partner) for partner in partners] or [(source, None)]
             else:
-                pairs += [(source, target) for target in targets if target.code != source.code] or (
-                    [] if targets else [(source, None)]
-                )
+                pairs += [
+                    (source, target)
+                    for target in targets
+                    if target.code != source.code and not _own_of_several(source, target, source_keys)
+                ] or ([] if targets else [(source, None)])
         return [
             self._event(article, sentence, predicate, source, target, how, found_target)
             for source, target in pairs
@@ -552,6 +567,37 @@ def _pair(offset: int, index: ActorIndex, history: list[Event], window: int = 15
     return found if len(found) == 2 else []
 
 
+#: Meetings whose place phrase is a venue, not the other party ("met in Moscow"); visits (042, 043) go
+#: to a place.
+MEETINGS = {"040", "041", "044", "045", "046", "036"}
+
+
+def _has_venue(code: str) -> bool:
+    return code.startswith("01") or code in MEETINGS
+
+
+def _own_of_several(source: Actor, target: Actor, source_keys: set[str | None]) -> bool:
+    """Coordinated sources of different sides acting on one of those sides: only the other side acts on
+    it ("Indian and Pakistani troops … killing Indian civilians" is Pakistan's act, not India's)."""
+    key = party_key(source)
+    return len(source_keys - {None}) > 1 and key is not None and key == party_key(target)
+
+
+def _through(group: list[Token], index: ActorIndex) -> list[Actor]:
+    """The actors coordinated nouns that name none are about, each through its own prepositions ("the
+    situation in Ukraine, and Russian support" → Ukraine for *situation*)."""
+    found: list[Actor] = []
+    for member in group:
+        if index.at(member):
+            continue
+        for inner in syntax.nested_pobjs(member, 2):
+            actors = index.group(syntax.with_conjuncts(inner))
+            if actors:
+                found += actors
+                break
+    return found
+
+
 def _audience(actor: Actor, sources: list[Actor]) -> bool:
     """Whom a statement is told to without being addressed to them: the press ("told reporters") or the
     speaker's own side ("told parliament"); a statement's target is another party."""
@@ -568,6 +614,27 @@ def _distinct(actors: list[Actor]) -> list[Actor]:
             seen.add(key)
             kept.append(actor)
     return kept
+
+
+#: Prepositions that say whom a noun belongs to or stands for ("soldiers from Gondor", "partners like
+#: Saudi Arabia"); "in" only for a plural group ("lawmakers in Arnor"), not a place of events.
+MEMBER_PREPS = {"of", "from", "like", "including"}
+
+
+#: Groups who are in a place without standing for it ("refugees in Germany", "troops in Syria").
+OUTSIDERS = {
+    "refugee", "migrant", "immigrant", "foreigner", "tourist", "visitor", "expatriate", "troop", "soldier",
+    "force", "peacekeeper", "diplomat", "journalist", "reporter", "correspondent", "observer", "inspector",
+    "statement", "report", "document", "letter",
+}  # fmt: skip
+
+
+def _belongs(noun: Token, prep: Token) -> bool:
+    word = prep.lower_
+    if word in MEMBER_PREPS:
+        return True
+    plural = noun.tag_ in {"NNS", "NNPS"} and noun.pos_ == "NOUN"
+    return word == "in" and plural and noun.lemma_.lower() not in OUTSIDERS
 
 
 def _refusal_tense(verb: Token) -> bool:

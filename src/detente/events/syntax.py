@@ -147,13 +147,29 @@ def best_frame(predicate: Token, frames: tuple[Frame, ...], lexicon: Lexicon) ->
 
 
 def with_conjuncts(token: Token) -> list[Token]:
-    """A noun and the nouns coordinated with it ("Britain and France" → both)."""
+    """A noun and the nouns coordinated with it ("Britain and France" → both), and coordinated modifiers
+    ("Indian and Pakistani troops", "Eriadori and Calenardhon leaders": each modifier is a party)."""
     found = [token]
     for child in token.children:
         coordinated = child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON"}
         named_apposition = child.dep_ == "appos" and child.pos_ == "PROPN"  # "Mordor, the awful Fornost, and"
         if coordinated or named_apposition:
             found.extend(with_conjuncts(child))
+        elif child.dep_ in COORDINATED_MODIFIERS and any(grand.dep_ == "conj" for grand in child.children):
+            found.extend(_modifier_conjuncts(child))
+    return found
+
+
+#: Modifiers whose coordination names several parties ("Indian and Pakistani", "Arnor, Calenardhon and …").
+COORDINATED_MODIFIERS = {"nmod", "compound", "amod", "poss"}
+
+
+def _modifier_conjuncts(modifier: Token) -> list[Token]:
+    """A coordinated modifier and its conjuncts, adjectives included ("Indian and Pakistani")."""
+    found = [modifier]
+    for child in modifier.children:
+        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "ADJ"}:
+            found.extend(_modifier_conjuncts(child))
     return found
 
 
@@ -249,13 +265,13 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     if depth > 4:
         return [], "none"
     passive = is_passive(verb)
-    for child in verb.children:
-        if child.dep_ in SUBJECTS and not passive:
-            if child.lower_ in RELATIVES and verb.dep_ == "relcl":
-                return with_conjuncts(verb.head), "relative"
-            members = [member for member in with_conjuncts(child) if not is_dateline(member)]
-            if members:  # "OSLO — Norway expelled": the dateline parses as a subject with Norway beside it
-                return members, "direct"
+    own = [child for child in verb.children if child.dep_ in SUBJECTS] if not passive else []
+    if own and own[0].lower_ in RELATIVES and verb.dep_ == "relcl":
+        return with_conjuncts(verb.head), "relative"
+    # every subject: the small parser gives "Old foes Gondor and Osgiliath have …" two of them
+    members = [member for child in own for member in with_conjuncts(child) if not is_dateline(member)]
+    if members:  # "OSLO — Norway expelled": the dateline parses as a subject with Norway beside it
+        return members, "direct"
     if passive:
         for prep, pobj in preps(verb):
             if prep == "by" and pobj is not None:
@@ -336,11 +352,17 @@ def nested_pobjs(token: Token, depth: int = 3) -> list[Token]:
     return found
 
 
-def target_candidates(predicate: Token, frame: Frame | None) -> list[list[Token]]:
+#: Roots whose "about"/"of" phrase names whom they are aimed at ("warned of the Prince", "complained
+#: about Osgiliath"): disapproval, rejection, threats, reduced relations.
+ABOUT_ROOTS = {"11", "12", "13", "16"}
+
+
+def target_candidates(predicate: Token, frame: Frame | None, code: str = "") -> list[list[Token]]:
     """Groups of coordinated nouns that may be the target, best first: the frame's preposition, the
     objects (and what they are about: "stop the assault on Aleppo"), then the target prepositions."""
     found: list[Token] = []
-    frame_preps = [item.prep for item in frame.items if item.kind == "prep"] if frame else []
+    # a frame's particle may be a preposition too: "asked for sanctions against Osgiliath"
+    frame_preps = [item.prep if item.kind == "prep" else item.word for item in frame.items] if frame else []
     verbal = predicate.pos_ in {"VERB", "AUX"}
     holders = [predicate]
     if verbal:
@@ -353,11 +375,26 @@ def target_candidates(predicate: Token, frame: Frame | None) -> list[list[Token]
                     found += [pobj, *nested_pobjs(pobj, 2)]
     if verbal:
         for obj in objects(predicate):
-            found += [obj, *nested_pobjs(obj)]
+            found += [obj, *clause_arguments(obj), *nested_pobjs(obj)]
     target_preps = TARGET_PREPS if verbal else (*TARGET_PREPS, "for", "against")
     for prep_word in target_preps:
         for holder in holders:
             found += [pobj for prep, pobj in preps(holder) if prep == prep_word and pobj is not None]
+    if verbal:  # last: "departed from Libya", "denied charges by the Chamber" (an active verb's "by")
+        found += [
+            pobj
+            for prep, pobj in preps(predicate)
+            if pobj is not None
+            and pobj.pos_ in {"NOUN", "PROPN"}
+            and (
+                (prep == "from" and predicate.lemma_.lower() not in RECEIVING)
+                or (prep == "by" and not is_passive(predicate))
+            )
+        ]
+    if code[:2] in ABOUT_ROOTS:  # "warned of the Prince of Dol Amroth", "warned of retaliation against X"
+        for prep, pobj in preps(predicate):
+            if prep in {"about", "of"} and pobj is not None and pobj.pos_ in {"NOUN", "PROPN"}:
+                found += [pobj, *nested_pobjs(pobj, 1)]
     groups: list[list[Token]] = []
     seen: set[int] = set()
     for token in found:
@@ -366,7 +403,57 @@ def target_candidates(predicate: Token, frame: Frame | None) -> list[list[Token]
         group = with_conjuncts(token)
         seen.update(member.i for member in group)
         groups.append(group)
+    stray = stray_conjuncts(predicate) if verbal else []
+    if groups and stray:  # "expressed concern about the situation in Ukraine, and Russian support for …"
+        groups[0] = groups[0] + [token for token in stray if token.i not in seen]
     return groups
+
+
+#: Verbs whose "from" phrase names the giver, not the target ("received money from Osgiliath").
+RECEIVING = {
+    "receive", "get", "obtain", "accept", "hear", "learn", "win", "earn", "draw", "gain", "buy", "import",
+}  # fmt: skip
+
+
+def givers(verb: Token, code: str) -> list[Token]:
+    """Who gave what the subject received: the "from" phrase of a receiving verb coded as material
+    cooperation or aid ("received money from Osgiliath" → Osgiliath gives to the subject)."""
+    if code[:2] not in {"06", "07"} or verb.lemma_.lower() not in RECEIVING or verb.pos_ != "VERB":
+        return []
+    holders = [verb, *(child for child in verb.children if child.dep_ == "dobj")]
+    return [
+        member
+        for holder in holders
+        for prep, pobj in preps(holder)
+        if prep == "from" and pobj is not None
+        for member in with_conjuncts(pobj)
+    ]
+
+
+def clause_arguments(noun: Token) -> list[Token]:
+    """Who a noun's clause is about: the subject of a content clause ("expressed hope that Osgiliath
+    could be drawn in" → Osgiliath) or a participle's object ("boycotted the parade supporting Gondor")."""
+    found: list[Token] = []
+    for child in noun.children:
+        if child.dep_ not in {"acl", "ccomp"} or child.pos_ not in {"VERB", "AUX"}:
+            continue
+        if any(grand.dep_ == "mark" and grand.lower_ == "that" for grand in child.children):
+            found += [grand for grand in child.children if grand.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+        elif child.tag_ == "VBG":
+            found += [grand for grand in child.children if grand.dep_ == "dobj"]
+    return found
+
+
+def stray_conjuncts(verb: Token) -> list[Token]:
+    """Nouns the parser coordinated with the verb instead of with its object ("expressed concern about
+    the situation, and continued Russian support": *support* hangs on *expressed*); a clause has a verb."""
+    return [
+        member
+        for child in verb.children
+        if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"}
+        and not any(grand.dep_ in SUBJECTS | PASSIVE_SUBJECTS | {"aux", "cop"} for grand in child.children)
+        for member in with_conjuncts(child)
+    ]  # fmt: skip
 
 
 #: Verbs whose object is others' reaction to their subject ("drew condemnation from Tokyo").
@@ -399,6 +486,37 @@ def noun_source_candidates(noun: Token) -> list[Token]:
         holder = marker.head.head if marker.head.dep_ == "acomp" else marker.head
         found += [child for child in holder.children if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
     return found
+
+
+#: Nouns of a relation that, owned by "their", make coordinated subjects act on each other ("Gondor and
+#: Osgiliath postponed their meeting").
+MUTUAL_NOUNS = {
+    "meeting", "talk", "summit", "negotiation", "tie", "relation", "relationship", "dialogue", "cooperation",
+    "dispute", "conflict", "feud", "rivalry", "agreement", "deal", "partnership", "alliance", "rift", "truce",
+}  # fmt: skip
+
+#: Relations that are between two parties whoever owns them ("Gondor and Osgiliath renewed ties").
+BILATERAL_NOUNS = {"tie", "relation", "relationship"}
+
+
+def mutual_object(verb: Token) -> bool:
+    """Whether the verb's object makes its subjects act on each other: "each other", "one another", or
+    "their" + a relation ("postponed their meeting", "renewed their ties")."""
+    for obj in objects(verb) if verb.pos_ in {"VERB", "AUX"} else []:
+        if obj.lower_ in {"other", "another"} and any(c.lower_ in {"each", "one"} for c in obj.children):
+            return True
+        owned = any(c.dep_ == "poss" and c.lower_ == "their" for c in obj.children)
+        lemma = obj.lemma_.lower()
+        partner = any(prep in {"with", "to"} for holder in (verb, obj) for prep, _ in preps(holder))
+        if (owned and lemma in MUTUAL_NOUNS) or (lemma in BILATERAL_NOUNS and not partner):
+            return True  # "renewed diplomatic ties", not "restored ties with Gxndor" (a partner not coded)
+    return False
+
+
+def between_members(noun: Token) -> list[Token]:
+    """The parties of a nominal event between two actors ("talks between Russia and Ukraine")."""
+    return [member for prep, pobj in preps(noun) if prep == "between" and pobj is not None
+            for member in with_conjuncts(pobj)]  # fmt: skip
 
 
 def condition_subjects(predicate: Token) -> list[Token]:
