@@ -238,15 +238,18 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
             name = unit.name
             said = unit.said
             known_code = unit.code if unit.known else None
+    place_sector = ""
     if country and len(country) > 3:
-        # CAMEO sub-national codes (USAASM): the first three letters are the state.
+        # CAMEO sub-national codes (USAASM): the first three letters are the state; a sector after them
+        # stays ("GEOPRE": Abkhazia, a partially recognised entity in Georgia)
+        place_sector = split_code(country)[1] or ""
         country = country[:3]
     explicit_country = country
     country = country or fallback_country
     if country is None and org_code is None and name is None and owner:
         roots = [head, *(doc[unit.start : unit.end].root for unit in members)]
         country = next((found for found in (_located_in(root, owner) for root in roots) if found), None)
-    sectors = sectors or seat_sectors
+    sectors = sectors or seat_sectors or place_sector
     religion = _religion(members)
     if religion and head.lower_ in RELIGIOUS_HEADS and "REL" not in _chunks(sectors):
         sectors = religion + "REL"  # CAMEO: religion in the first slots, then the clergy role

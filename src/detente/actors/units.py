@@ -169,6 +169,13 @@ def _name_runs(doc: Doc, covered: set[int]) -> list[tuple[int, int]]:
                 and doc[token.i + 1].is_alpha
                 and not token.whitespace_
             )
+            or (  # "Hashim Thaci" with the surname tagged a common noun: the name's own head
+                start is not None
+                and token.is_title
+                and token.tag_ == "NN"
+                and doc[token.i - 1].dep_ in ("compound", "flat")
+                and doc[token.i - 1].head.i == token.i
+            )
             or (
                 start is not None
                 and token.lower_ in NAME_PARTICLES
@@ -192,14 +199,15 @@ def _name_runs(doc: Doc, covered: set[int]) -> list[tuple[int, int]]:
 
 
 def _mistagged_subjects(doc: Doc, covered: set[int], kb: ActorKB) -> list[tuple[int, int]]:
-    """A capitalised subject the tagger read as a common noun ("Trump urges ...") that the knowledge base
-    knows as a person with dated roles."""
+    """A capitalised word the tagger read as a common noun ("Trump urges ...", "talks with Trump") that the
+    knowledge base knows as a person with dated roles: as a subject, a phrase alone, or inside a sentence
+    (where capitals mark names, not the sentence start)."""
     return [
         (token.i, token.i + 1)
         for token in doc
         if token.tag_ == "NN"
         and token.is_title
-        and token.dep_ in ("nsubj", "nsubjpass")
+        and (token.dep_ in ("nsubj", "nsubjpass", "ROOT") or token.i != token.sent.start)
         and token.i not in covered
         and kb.dated(token.text)
     ]
