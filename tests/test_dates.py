@@ -695,3 +695,84 @@ def test_times_set_to_come_and_seasons_past(
     timexes_of, sentence: str, published: str, expression: str, value: str
 ) -> None:  # type: ignore[no-untyped-def]
     assert _value(timexes_of(sentence, date.fromisoformat(published)), expression) == value
+
+
+# --- an act dated by the dated act it came before ("the spat came after …") ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "noun"),
+    [
+        (
+            "The spat came after Mr Johnson took the step of calling on the public to protest.",
+            "calling",
+            "spat",
+        ),
+        ("The row erupted after Britain's decision to expel diplomats.", "expel", "row"),
+        ("The attack came in response to Israel's shelling of Gaza.", "shelling", "attack"),
+        ("The row followed Britain's decision to expel Russian diplomats.", "expel", "row"),
+        (
+            "The dispute was triggered by Russia's accusation that Britain armed the rebels.",
+            "accusation",
+            "dispute",
+        ),
+        ("Johnson's call for protests sparked the row.", "call", "row"),
+        ("China hailed the deal, which came after a visit to Beijing by US officials.", "visit", "deal"),
+        # not a definite act noun, or no link: nothing to date by
+        ("A spat came after Mr Johnson called on the public to protest.", "called", None),
+        ("The decision came after Mr Johnson called on the public to protest.", "called", None),
+        ("Mr Johnson called on the public to protest after the spat.", "called", None),
+    ],
+)
+def test_act_named_after(nlp, sentence: str, trigger: str, noun: str | None) -> None:  # type: ignore[no-untyped-def]
+    from detente.dates.antecedent import act_named_after
+
+    doc = nlp(sentence)
+    [token] = [t for t in doc if t.text == trigger]
+    found = act_named_after(token)
+    assert (found.noun.text if found is not None else None) == noun
+
+
+_SPAT = (
+    "Relations between Britain and Russia plunged last month after Russia condemned Britain over Syria.\n\n"
+    "The spat came after Boris Johnson called on the public to protest outside the Russian embassy."
+)
+
+
+def test_an_act_the_dated_spat_came_after_takes_its_date(code_text) -> None:  # type: ignore[no-untyped-def]
+    coded = code_text(_SPAT, "2016-11-21")
+    [called] = [e for e in coded.events if e.sentence_index == 1]
+    assert (called.when.date, called.when.precision) == (date(2016, 10, 1), "month")
+    assert called.when.text == "before the spat (last month)"
+
+
+def test_an_act_the_spat_came_after_takes_the_spats_own_time(code_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The spat, which erupted last month, came after Boris Johnson called on the public to protest "
+        "outside the Russian embassy."
+    )
+    called = [e for e in code_text(text, "2016-11-21").events if e.trigger.startswith("called")]
+    assert called, "the appeal is coded"
+    assert {(e.when.date, e.when.precision, e.when.text) for e in called} == {
+        (date(2016, 10, 1), "month", "before the spat (last month)")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the story dated no spat: the appeal stays as of the report
+        "The spat came after Boris Johnson called on the public to protest outside the Russian embassy.",
+        # the story dated talks, not a dispute: "the spat" does not name them
+        "Britain and Russia held talks in London last month.\n\n"
+        "The spat came after Boris Johnson called on the public to protest outside the Russian embassy.",
+        # a dated dispute between other parties
+        "Relations plunged last month after China condemned Japan over the islands.\n\n"
+        "The spat came after Boris Johnson called on the public to protest outside the Russian embassy.",
+    ],
+)
+def test_no_matching_dated_act_leaves_the_date_as_it_was(code_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    coded = code_text(text, "2016-11-21")
+    called = [e for e in coded.events if e.trigger.startswith("called")]
+    assert called, [(e.cameo, e.trigger) for e in coded.events]
+    assert all(e.when.precision == "publication" for e in called)

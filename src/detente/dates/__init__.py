@@ -25,6 +25,10 @@ Conventions (decided here, relied on by the CLI and the store):
 - "that year", "the same day", "the following month" take the latest date mentioned before them that is
   precise enough (TimeML's reference time), else the publication date; "the year" in "sales for the year"
   is the publication's year, and "the year ended March 31" a duration.
+- An act without a date of its own in a clause that a definite act noun "came after", "followed", "came in
+  response to" or "was triggered by" ("The spat came after Mr Johnson took the step of calling …") takes
+  the date of the latest act of that kind the story dated before, between the same parties, as "on or
+  before" it (text "before the spat (last month)"); see ``dates.antecedent``. Otherwise as above.
 - An expression anchored on another event ("10 months after the unrest began") is a duration in the
   ``times`` output. The events it governs take the anchor's date shifted by the duration, at the coarser of
   the two precisions, when the anchor clause names a date ("… after the uprising began in March 2011" →
@@ -42,6 +46,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from detente.config import Config
+from detente.dates.antecedent import act_named_after, before, date_before, parties
 from detente.dates.normalise import Reading, Tense, event_date, resolve, resolve_anaphor
 from detente.dates.recognise import Match, head_token, recognise
 from detente.models import Event, EventDate, Sentence, TimeRef
@@ -439,9 +444,16 @@ def _breaks(doc: Doc, sentences: Sequence[Sentence]) -> frozenset[int]:
 
 
 def _date_one(
-    doc: Doc, event: Event, found: list[_Found], published: date | None, story: _Story
+    doc: Doc,
+    event: Event,
+    found: list[_Found],
+    published: date | None,
+    story: _Story,
+    told: Sequence[tuple[Event, EventDate]],
 ) -> EventDate:
-    """The governing expression in the event's sentence; else the story's time for a past-tense report."""
+    """The governing expression in the event's sentence; else the date of a dated act it came before
+    ("the spat came after …"); else the story's time for a past-tense report. ``told``: the events
+    dated so far, in text order."""
     trigger = _trigger_token(doc, event)
     if trigger is None:
         return EventDate(published, "publication", None)
@@ -457,10 +469,24 @@ def _date_one(
         if best.reading.anchored:
             return _anchored(doc, best, found) or EventDate(published, "publication", None)
         return _dated(doc, best)
-    told = _story_time(event, trigger, found, published, story)
-    if told is not None:
-        story.reach[told.head] = event.sentence_index
-        return _dated(doc, told)
+    link = act_named_after(trigger)
+    if link is not None:
+        # the act noun's own clause ("the spat, which erupted last month"); a label ("this week's
+        # summit") names the noun, and dates the act only as the rules above allow
+        named = [
+            item
+            for item in here
+            if event_date(item.timex.value)
+            and link.names(doc[item.head])
+            and doc[item.head].dep_ not in _PREMODIFIERS
+        ]
+        linked = before(link, _dated(doc, named[0])) if named else date_before(link, event, told)
+        if linked is not None:
+            return linked
+    story_day = _story_time(event, trigger, found, published, story)
+    if story_day is not None:
+        story.reach[story_day.head] = event.sentence_index
+        return _dated(doc, story_day)
     return EventDate(published, "publication", None)
 
 
@@ -559,17 +585,14 @@ def date_events(
     found = _find(doc, published, sentences)
     story = _Story({}, _breaks(doc, sentences), tuple(quoted))
     order = sorted(range(len(events)), key=lambda k: (events[k].sentence_index, events[k].trigger_span))
-    when = {k: _date_one(doc, events[k], found, published, story) for k in order}
+    when: dict[int, EventDate] = {}
+    told: list[tuple[Event, EventDate]] = []
+    for k in order:
+        when[k] = _date_one(doc, events[k], found, published, story, told)
+        told.append((events[k], when[k]))
     _same_act_same_day(events, order, when)
     dated = [replace(event, when=when[k]) for k, event in enumerate(events)]
     return [item.timex for item in found], dated
-
-
-def _party(event: Event) -> frozenset[str]:
-    """The two sides of an event, by country (else actor code), direction ignored."""
-    return frozenset(
-        actor.country or actor.code for actor in (event.source, event.target) if actor is not None
-    )
 
 
 def _same_act_same_day(events: Sequence[Event], order: list[int], when: dict[int, EventDate]) -> None:
@@ -581,10 +604,10 @@ def _same_act_same_day(events: Sequence[Event], order: list[int], when: dict[int
     told: dict[tuple[frozenset[str], str], EventDate] = {}
     for k in order:
         event = events[k]
-        parties = _party(event)
-        if len(parties) != 2:
+        sides = parties(event)
+        if len(sides) != 2:
             continue
-        key = (parties, event.root)
+        key = (sides, event.root)
         if when[k].precision != "publication":
             told.setdefault(key, when[k])
         elif (

@@ -234,3 +234,82 @@ SHORT_SETS = frozenset({"hourly", "daily", "nightly", "weekly"})
 #: Modifiers that TimeML keeps inside the expression without changing its value.
 APPROXIMATORS = frozenset({"about", "around", "nearly", "almost", "some", "roughly", "approximately"})
 EDGE_MODIFIERS = frozenset({"early", "late", "mid", "end", "beginning", "middle"})
+
+#: Nouns that name an act or a dispute, with the CAMEO code prefixes of the events they can name back
+#: ("the spat" is a verbal or material conflict the story told: 10–17; "the talks" a consultation). Used to
+#: date an act that a definite one of them "came after" by the date the story gave that one.
+_DISPUTE = ("10", "11", "12", "13", "14", "15", "16", "17")
+_FIGHTING = ("18", "19", "20")
+_TALKS = ("04", "036")
+_AGREEMENT = ("03", "057", "08")
+ACT_NOUNS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        (
+            "spat",
+            "row",
+            "dispute",
+            "quarrel",
+            "feud",
+            "standoff",
+            "stand-off",
+            "rift",
+            "tension",
+            "tensions",
+            "crisis",
+            "confrontation",
+            "disagreement",
+            "furore",
+            "furor",
+            "outcry",
+            "controversy",
+            "falling-out",
+        ),
+        _DISPUTE,
+    ),
+    **dict.fromkeys(("clash", "clashes"), _DISPUTE + _FIGHTING),
+    **dict.fromkeys(
+        (
+            "attack",
+            "attacks",
+            "assault",
+            "strike",
+            "strikes",
+            "airstrike",
+            "airstrikes",
+            "bombing",
+            "bombardment",
+            "shelling",
+            "raid",
+            "offensive",
+            "invasion",
+            "incursion",
+            "fighting",
+            "violence",
+            "massacre",
+            "killing",
+            "killings",
+        ),
+        _FIGHTING,
+    ),
+    **dict.fromkeys(
+        (
+            "talks",
+            "meeting",
+            "summit",
+            "call",
+            "negotiations",
+            "visit",
+            "discussions",
+            "consultations",
+            "conversation",
+        ),
+        _TALKS,
+    ),
+    **dict.fromkeys(("deal", "agreement", "accord", "treaty", "pact", "ceasefire", "truce"), _AGREEMENT),
+    **dict.fromkeys(("sanctions", "embargo", "boycott", "expulsion", "expulsions"), ("16",)),
+    **dict.fromkeys(("protest", "protests", "demonstration", "demonstrations"), ("14",)),
+    **dict.fromkeys(("threat", "threats", "ultimatum"), ("13",)),
+    **dict.fromkeys(
+        ("accusation", "accusations", "criticism", "condemnation", "denunciation", "rebuke"), ("11",)
+    ),
+}
