@@ -22,7 +22,8 @@ INTENT = {
     "04": "036", "046": "036", "045": "039", "05": "032", "057": "037", "06": "031", "061": "0311",
     "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333",
     "074": "0334", "08": "035", "081": "0351", "082": "0352", "084": "0353", "0841": "0353", "085": "0354",
-    "086": "0355", "087": "0356", "03": "", "01": "030", "02": "030",
+    "086": "0355", "087": "0356", "03": "", "01": "030", "02": "030", "083": "034",
+    "0831": "0341", "0832": "0342", "0833": "0343", "0834": "0344",
 }  # fmt: skip
 THREATEN = {
     "16": "131", "160": "1311", "163": "1312", "161": "1313", "14": "133", "04": "134", "046": "134",
@@ -32,17 +33,27 @@ REFUSE = {
     "04": "125", "036": "125", "046": "125", "045": "126", "038": "126", "057": "127", "037": "127",
     "027": "127", "08": "124", "084": "1243", "0841": "1243", "085": "1244", "086": "1245", "087": "1246",
     "06": "121", "061": "1211", "062": "1212", "063": "1213", "07": "122", "071": "1221", "072": "1222",
-    "073": "1223", "074": "1224", "03": "120", "05": "120", "01": "011",
+    "073": "1223", "074": "1224", "03": "120", "05": "120", "01": "011", "081": "1241", "082": "1242",
+    "083": "123", "0831": "1231", "0832": "1232", "0833": "1233", "0834": "1234",
+    # a refused intent is the refusal itself ("will not lift" after "said it would" made it an intent)
+    "031": "121", "0311": "1211", "0312": "1212", "0313": "1213", "033": "122", "0331": "1221",
+    "0332": "1222", "0333": "1223", "0334": "1224", "034": "123", "0341": "1231", "0342": "1232",
+    "0343": "1233", "0344": "1234", "035": "124", "0351": "1241", "0352": "1242", "0353": "1243",
+    "0354": "1244", "0355": "1245", "0356": "1246",
 }  # fmt: skip
 APPEAL = {
     "04": "026", "046": "026", "036": "026", "057": "027", "037": "027", "045": "028", "06": "021",
     "061": "0211", "062": "0212", "063": "0213", "064": "0214", "07": "023", "071": "0231", "072": "0232",
     "073": "0233", "074": "0234", "08": "025", "084": "0253", "0841": "0253", "085": "0254", "086": "0255",
-    "087": "0256", "05": "022",
+    "087": "0256", "05": "022", "081": "0251", "082": "0252", "083": "024", "0831": "0241", "0832": "0242",
+    "0833": "0243", "0834": "0244",
+    # urging third parties to condemn, protest against or punish someone rallies opposition (CAMEO 113)
+    "11": "113", "14": "113", "16": "113",
 }  # fmt: skip
 DEMAND = {
     "04": "106", "046": "106", "057": "107", "045": "108", "06": "101", "07": "103", "08": "105",
-    "084": "1053", "0841": "1053", "085": "1054", "086": "1055", "087": "1056", "05": "102",
+    "084": "1053", "0841": "1053", "085": "1054", "086": "1055", "087": "1056", "05": "102", "081": "1051",
+    "082": "1052", "083": "104", "0831": "1041", "0832": "1042", "0833": "1043", "0834": "1044",
 }  # fmt: skip
 TABLES = {
     "claim": {"0": "015", "1": "015", "2": "015"},
@@ -67,6 +78,24 @@ SPEECH_ACTS = {"comment", "say", "speak", "answer", "respond", "elaborate", "dis
 #: Governors whose announced plan to meet or cooperate diplomatically CAMEO codes as an intent.
 PLANS = {"plan", "intend"}
 FLAG_KINDS = {"future": "future", "hypothetical": "hypothetical", "intent": "future"}
+#: Verbs that report a decision: "announced it would impose tariffs" is the act (163), not a threat.
+DECISIONS = {"announce", "declare", "confirm", "decide"}
+#: Intent governors that agree on a joint act rather than vow one's own ("agreed to impose sanctions").
+AGREEMENTS = {"agree"}
+#: Roots of coercion and force: an intent to act so is a threat ("vowed to wage war"). Not 15, a posture
+#: ("offered to send troops").
+FORCE_ROOTS = {"14", "16", "17", "18", "19", "20"}
+#: Going away: "ordered a diplomat to leave" is an expulsion, not an appeal to travel.
+DEPARTURES = {"leave", "depart", "quit", "exit"}
+#: Whose expulsion reduces diplomatic relations (CAMEO 161) rather than being a deportation (174).
+DIPLOMATS = {
+    "diplomat", "ambassador", "envoy", "attache", "consul", "official", "staff", "embassy", "mission",
+    "representative", "charge",
+}  # fmt: skip
+#: "X must understand …": a lesson told, not an act demanded.
+LESSONS = {"understand", "realise", "realize", "know", "remember", "learn", "see", "recognise", "recognize"}
+#: Appeal governors that, with no one asked, ask for the speaker's own act ("asked to speak to X": 036).
+REQUESTS = {"ask", "request"}
 
 
 def combined_code(kind: str, governed: str) -> str:
@@ -86,6 +115,18 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
     from detente.events import Predicate
 
     result = dict(coded)
+    for index, statement in coded.items():
+        demanded = _obliged_other(statement, coded)
+        if demanded:  # "Trump said North Korea must do something": a demand (100) on North Korea
+            result[index] = Predicate(
+                head=statement.head,
+                anchor=statement.anchor,
+                code="100",
+                frame=statement.frame,
+                trigger=statement.trigger,
+                flags=set(statement.flags),
+                extra_targets=demanded,
+            )
     for index in sorted(coded, key=lambda i: -_depth(coded[i].head)):
         predicate = result.get(index)
         if predicate is None or predicate.nominal:
@@ -125,6 +166,7 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
             kind = "intent"  # "plans to visit Caracas": an announced plan to meet is an intent (036)
         if kind == "intent" and any(child.dep_ == "neg" for child in head.children):
             kind = "refuse"  # "says it will not accept refugees": a refusal, not an intent
+        kind = _refined_kind(kind, governor, predicate)
         if kind is None or (governor.pos_ not in {"VERB", "ADJ"}):
             continue
         if kind in {"plain", "future", "hypothetical"}:
@@ -138,6 +180,10 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
         code = combined_code(kind, predicate.code)
         if kind == "refuse" and head.lemma_.lower() in SPEECH_ACTS:
             code = "011"  # "declined to comment"
+        if kind in {"appeal", "demand"} and head.lemma_.lower() in DEPARTURES:
+            # "ordered a Pakistani diplomat to leave the country": an expulsion (CAMEO 161 for diplomats)
+            urged = {child.lemma_.lower() for child in governor.children if child.dep_ == "dobj"}
+            code = "161" if urged & DIPLOMATS else "174"
         if not cameo.is_valid(code):
             continue
         extra = (
@@ -164,6 +210,44 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
         if governor.pos_ == "VERB":
             result.pop(index, None)
     return list(result.values())
+
+
+def _refined_kind(kind: str | None, governor: Token, predicate: Predicate) -> str | None:
+    """The governor's kind, adjusted by what it governs and how it is said."""
+    lemma = governor.lemma_.lower()
+    root = predicate.code[:2]
+    if kind == "threaten" and lemma in DECISIONS:
+        return "future"  # "Beijing announced that it would impose tariffs": the decision, flagged future
+    if kind == "intent" and lemma in AGREEMENTS and root in FORCE_ROOTS - {"14"}:
+        return "future"  # "agreed to impose sanctions": the agreed measure itself (163), flagged future
+    if kind == "intent" and root in FORCE_ROOTS:
+        return "threaten"  # "vowed to wage war on": CAMEO codes a promised use of force as a threat (13x)
+    if (
+        kind == "appeal"
+        and lemma in REQUESTS
+        and root == "04"
+        and not any(child.dep_ in {"dobj", "dative"} for child in governor.children)
+    ):
+        return "intent"  # "asked to speak to China's minister": the asker's own wish to meet (036)
+    return kind
+
+
+def _obliged_other(predicate: Predicate, coded: dict[int, Predicate]) -> list[Token]:
+    """Who a bare statement says must act, when that act is not coded itself ("said Turkey must do more").
+
+    Not the speaker's own duty ("said we must", "said it must"): only a named other subject.
+    """
+    verb = predicate.head
+    if predicate.code != "010" or predicate.nominal or verb.lemma_.lower() not in syntax.REPORTING:
+        return []
+    speaker = next((c for c in verb.children if c.dep_ in syntax.SUBJECTS), None)
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i in coded or not _must(clause) or clause.lemma_ in LESSONS:
+            continue  # "Minsk must understand that there is a price": a warning, not a demand
+        subjects = [c for c in clause.children if c.dep_ in syntax.SUBJECTS and c.pos_ in {"PROPN", "NOUN"}]
+        if subjects and (speaker is None or subjects[0].lower_ != speaker.lower_):
+            return syntax.with_conjuncts(subjects[0])
+    return []
 
 
 def _own_future(verb: Token, speaker_verb: Token) -> bool:

@@ -1,9 +1,9 @@
 """The event lexicon: predicate lemmas with argument frames → CAMEO codes, read from ``data/lexicon``.
 
-Two layers: detente's own hand-written frames (``verbs.tsv``, ``nouns.tsv``) and frames derived from
-PETRARCH's CAMEO verb dictionary (``petrarch_verbs.tsv``, MIT). A frame lists what must be found around the
-predicate in the dependency parse (an object word, a preposition and its object, a particle); the most
-specific matching frame wins, and a hand frame wins a tie.
+Two layers: detente's own hand-written frames (``verbs.tsv``, ``nouns.tsv``, word sets in
+``synsets.tsv``) and frames derived from PETRARCH's CAMEO verb dictionary (``petrarch_verbs.tsv``, MIT).
+A frame lists what must be found around the predicate in the dependency parse (an object word, a
+preposition and its object, a particle); the most specific matching frame wins, and a hand frame wins a tie.
 """
 
 from __future__ import annotations
@@ -130,8 +130,13 @@ def load() -> Lexicon:
         verbs[lemma] = [frame for frame in verbs[lemma] if frame.hand]
     nouns = _frames("nouns.tsv", True, set())
     synsets: dict[str, set[str]] = defaultdict(set)
-    for name, word in (row[:2] for row in _rows("petrarch_synsets.tsv")):
-        synsets[name].add(word)
+    for source in ("petrarch_synsets.tsv", "synsets.tsv"):  # the derived sets, then detente's own
+        for name, word in (row[:2] for row in _rows(source)):
+            synsets[name].add(word)
+    for words in synsets.values():  # a member "@currency" stands for that set's words
+        for nested in [word for word in words if word.startswith("@")]:
+            words.discard(nested)
+            words |= synsets.get(nested[1:], set())
     governors = {row[0]: row[1] for row in _rows("governors.tsv")}
     log.debug("lexicon: %d verb lemmas, %d event nouns", len(verbs), len(nouns))
     return Lexicon(

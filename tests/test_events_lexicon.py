@@ -1,0 +1,287 @@
+"""The lexicon side of the event coder: which CAMEO code a predicate gets, on small inline sentences.
+
+Actors are fixed by hand (``hand_mentions``) so that only frames, governors and their combination are
+tested; argument structure is tested in tests/test_events.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from detente import nlp as nlp_stage
+from detente.config import Config
+from detente.events import RuleEvents, hand_mentions
+from detente.events.combine import combined_code
+from detente.events.lexicon import load
+from detente.models import Article, Event
+from detente.pipeline import DocState
+
+ACTORS = {
+    "France": "FRA",
+    "Germany": "DEU",
+    "German": "DEU",
+    "Iran": "IRN",
+    "Iraq": "IRQ",
+    "Britain": "GBR",
+    "Russia": "RUS",
+    "Russian": "RUS",
+    "Ukraine": "UKR",
+    "Johnson": "GBRGOV",
+    "Assad": "SYRGOV",
+    "Trump": "USAGOV",
+    "North Korea": "PRK",
+    "the separatists": "UKRREB",
+    "the rebels": "SYRREB",
+    "Pakistani": "PAK",
+    "India": "IND",
+    "A French court": "FRAJUD",
+}
+
+
+@pytest.fixture(scope="module")
+def code(nlp):  # type: ignore[no-untyped-def]
+    """One-sided events kept, so that a code shows even where a sentence names no target."""
+    coder = RuleEvents(Config(), dyadic=False)
+
+    def run(text: str) -> list[Event]:
+        doc = nlp(text)
+        state = DocState(article=Article("doc", text), doc=doc, sentences=nlp_stage.sentences(doc))
+        state.mentions = hand_mentions(doc, ACTORS)
+        coder(state)
+        return state.events
+
+    return run
+
+
+def codes(events: list[Event]) -> set[str]:
+    return {event.cameo for event in events}
+
+
+def dyads(events: list[Event]) -> set[tuple[str, str | None, str]]:
+    return {(e.source.code if e.source else "", e.target.code if e.target else None, e.cameo) for e in events}
+
+
+# ------------------------------------------------------------------------------------------ transfers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("France sent food and medicine to Iraq.", "073"),
+        ("Russia supplied weapons to the rebels.", "072"),
+        ("Germany provided loans to Ukraine.", "071"),
+        ("Germany delivered 50 million euros to Ukraine.", "071"),
+        ("France provided support to Iraq.", "070"),
+        ("France delivered aid to Iraq.", "070"),
+        ("France flew medicine into Iraq.", "073"),
+    ],
+)
+def test_what_is_handed_over_decides_the_aid_code(code, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert expected in codes(code(text)), dyads(code(text))
+
+
+def test_promised_aid_is_an_intent_of_the_same_kind(code) -> None:  # type: ignore[no-untyped-def]
+    assert "0333" in codes(code("Germany pledged humanitarian aid to Iraq."))
+    assert "0332" in codes(code("Russia promised weapons to Iran."))
+    assert "032" in codes(code("France offered political support to Ukraine."))
+
+
+def test_contributing_troops_is_peacekeeping_not_a_threat(code) -> None:  # type: ignore[no-untyped-def]
+    assert "074" in codes(code("France contributed troops to the force in Iraq."))
+    events = code("France offered to send troops to Iraq.")
+    assert not any(e.root == "13" for e in events), dyads(events)
+
+
+def test_a_team_sent_is_no_event_unless_it_brings_aid(code) -> None:  # type: ignore[no-untyped-def]
+    assert not code("France sent a team to Iraq.")
+    assert "073" in codes(code("France sent a team of medical experts to Iraq."))
+
+
+def test_evacuating_people_is_humanitarian_aid(code) -> None:  # type: ignore[no-untyped-def]
+    assert "073" in codes(code("Germany evacuated civilians from Iraq."))
+
+
+# ------------------------------------------------------------------------------------ nominal events
+
+
+def test_support_for_an_armed_group_is_aid(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Johnson expressed concern about continued Russian support for the separatists.")
+    assert ("RUS", "UKRREB", "070") in dyads(events), dyads(events)
+
+
+def test_support_by_its_kind(code) -> None:  # type: ignore[no-untyped-def]
+    assert "072" in codes(code("Johnson spoke about Russian military support for Iran."))
+    assert "051" in codes(code("Johnson spoke about German political support for Iraq."))
+
+
+def test_hyphenated_cease_fire_is_a_truce(code) -> None:  # type: ignore[no-untyped-def]
+    assert "0871" in codes(code("Johnson announced a weeklong cease-fire with the rebels."))
+
+
+# ----------------------------------------------------------------------------------------- conflict
+
+
+def test_artillery_shells_fired_at_a_state_are_194(code) -> None:  # type: ignore[no-untyped-def]
+    assert dyads(code("North Korea fired two artillery shells at Iran.")) == {("PRK", "IRN", "194")}
+    assert "194" in codes(code("Russia fired rockets at Ukraine."))
+
+
+def test_exchanging_artillery_fire_is_194_and_plain_fire_190(code) -> None:  # type: ignore[no-untyped-def]
+    assert "194" in codes(code("Russia and Ukraine exchanged heavy artillery fire."))
+    assert "190" in codes(code("Russia and Ukraine exchanged fire."))
+
+
+def test_blocking_a_vessel_is_a_blockade(code) -> None:  # type: ignore[no-untyped-def]
+    assert "191" in codes(code("A Russian ship blocked a Ukraine patrol vessel."))
+
+
+def test_breaking_a_ceasefire_or_a_treaty(code) -> None:  # type: ignore[no-untyped-def]
+    assert "196" in codes(code("Russia broke the ceasefire with Ukraine."))
+    assert "128" in codes(code("Russia broke the treaty with Ukraine."))
+
+
+def test_removing_a_leader_from_power_is_no_expulsion(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Trump does not want to remove Assad from power.")
+    assert not any(e.root == "17" for e in events), dyads(events)
+    assert not events  # wanting is no act, and removal from power has no CAMEO code of its own
+
+
+def test_linked_and_intruded_are_no_events(code) -> None:  # type: ignore[no-untyped-def]
+    assert not code("A Pakistani woman believed linked to the rebels was extradited.")
+    intruded = code("Russia said the Ukraine vessel had intruded into Russian waters.")
+    assert all(e.cameo == "010" for e in intruded), dyads(intruded)  # the statement at most
+
+
+# ------------------------------------------------------------------------------ reducing relations
+
+
+def test_abandoning_ties(code) -> None:  # type: ignore[no-untyped-def]
+    assert "161" in codes(code("France abandoned full diplomatic ties with Iran."))
+    assert "160" in codes(code("France abandoned economic ties with Iran."))
+
+
+def test_suspending_taxes_eases_sanctions_and_talks_halt(code) -> None:  # type: ignore[no-untyped-def]
+    assert "085" in codes(code("France suspended a digital tax on Iran."))
+    assert "164" in codes(code("France suspended talks with Iran."))
+
+
+def test_ending_mediation_or_a_visit(code) -> None:  # type: ignore[no-untyped-def]
+    assert "165" in codes(code("France ended mediation efforts between Iran and Iraq."))
+    assert "042" in codes(code("Johnson ended a five-day trip to France."))
+
+
+def test_allowing_aid_or_inspectors_in(code) -> None:  # type: ignore[no-untyped-def]
+    assert "0863" in codes(code("Iran allowed humanitarian aid into Iraq."))
+    assert "0862" in codes(code("Iran allowed inspectors from France."))
+
+
+def test_dropping_guns_demobilises(code) -> None:  # type: ignore[no-untyped-def]
+    assert "0873" in codes(code("The rebels dropped their guns."))
+
+
+# ------------------------------------------------------------------------------ verbal acts
+
+
+def test_oppose_is_disapproval(code) -> None:  # type: ignore[no-untyped-def]
+    assert dyads(code("France opposed Iran.")) == {("FRA", "IRN", "110")}
+
+
+def test_celebrating_with_someone_is_a_symbolic_act(code) -> None:  # type: ignore[no-untyped-def]
+    assert "017" in codes(code("France celebrated Eid with Iran."))
+
+
+def test_finding_guilty(code) -> None:  # type: ignore[no-untyped-def]
+    assert "116" in codes(code("A French court found Johnson guilty of fraud."))
+
+
+def test_greeting_a_visitor_hosts_and_greeting_a_decision_praises(code) -> None:  # type: ignore[no-untyped-def]
+    assert "043" in codes(code("Johnson was greeted by Russian officials."))
+    assert "051" in codes(code("France greeted the decision by Iran."))
+
+
+def test_calling_for_a_boycott_rallies_opposition(code) -> None:  # type: ignore[no-untyped-def]
+    assert dyads(code("France called for a boycott against Iran.")) == {("FRA", "IRN", "113")}
+
+
+def test_urging_others_to_punish_rallies_opposition(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Johnson called on Germany to impose sanctions on Russia.")
+    assert "113" in codes(events), dyads(events)
+
+
+# -------------------------------------------------------------------------------------- governors
+
+
+def test_a_vow_to_use_force_is_a_threat(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Russia vowed to wage war on Ukraine.")
+    assert {e.root for e in events} == {"13"}, dyads(events)
+
+
+def test_agreeing_to_sanctions_is_the_sanction_not_a_threat(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("France and Germany agreed to impose sanctions on Iran.")
+    assert events and all(e.root == "16" for e in events), dyads(events)
+
+
+def test_announced_future_sanctions_are_the_decision(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Iran announced that it would impose tariffs on France.")
+    assert ("IRN", "FRA", "163") in dyads(events), dyads(events)
+    assert "future" in next(e for e in events if e.cameo == "163").flags
+    said = code("Iran said it would impose sanctions on France.")
+    assert {e.root for e in said} == {"13"}, dyads(said)  # saying so is a threat
+
+
+def test_refusing_what_would_have_been_an_intent(code) -> None:  # type: ignore[no-untyped-def]
+    assert combined_code("refuse", "0354") == "1244"
+    assert combined_code("refuse", "0333") == "1223"
+    assert combined_code("refuse", "082") == "1242"
+    events = code("Russia said it will not lift sanctions on Ukraine.")
+    assert "1244" in codes(events), dyads(events)
+
+
+def test_ordering_a_diplomat_to_leave_is_an_expulsion(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("India ordered a Pakistani diplomat to leave the country.")
+    assert ("IND", "PAK", "161") in dyads(events), dyads(events)
+    assert "174" in codes(code("Iraq ordered the rebels to leave the country."))
+
+
+def test_asking_to_speak_to_someone_is_an_intent_to_meet(code) -> None:  # type: ignore[no-untyped-def]
+    assert "036" in codes(code("Johnson asked to speak to Russian officials."))
+    asked = code("Johnson asked Russia to speak to Ukraine.")
+    assert all(e.root == "02" for e in asked), dyads(asked)  # someone else asked: an appeal
+
+
+def test_pressuring_to_act_is_a_demand(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("France pressured Iran to release the prisoners.")
+    assert {e.root for e in events} == {"10"}, dyads(events)
+
+
+def test_keep_meeting_is_the_meeting(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("France and Germany agreed to keep meeting.")
+    assert "036" in codes(events), dyads(events)
+
+
+def test_said_another_must_act_is_a_demand_even_when_the_act_is_uncoded(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Trump said that North Korea must do something meaningful.")
+    assert ("USAGOV", "PRK", "100") in dyads(events), dyads(events)
+    assert "100" not in codes(code("Trump said that North Korea must understand the price."))
+    assert "100" not in codes(code("Trump said that we must do something meaningful."))
+
+
+def test_end_a_strike_eases_dissent_and_refusing_it_is_1242(code) -> None:  # type: ignore[no-untyped-def]
+    assert "082" in codes(code("The rebels ended the strike."))
+    assert "1242" in codes(code("The rebels said they will not end the strike."))
+
+
+# ---------------------------------------------------------------------------------------- lexicon
+
+
+def test_word_sets_nest_and_hand_sets_load() -> None:
+    lexicon = load()
+    assert {"euro", "loan"} <= lexicon.words("@economic_goods")  # "@currency" inside is expanded
+    assert "separatist" in lexicon.words("@armed_group")
+    assert not any(word.startswith("@") for words in lexicon.synsets.values() for word in words)
+
+
+def test_hand_only_lemmas_drop_the_derived_frames() -> None:
+    lexicon = load()
+    assert all(frame.code == "-" for frame in lexicon.verbs["link"])
+    assert all(frame.hand for frame in lexicon.verbs["intrude"])
