@@ -686,6 +686,16 @@ def test_reported_quarter_is_the_one_the_story_named(
         ),
         # a time to come as of a past perfect may have gone by: the weekday looks back
         ("The offer had been due to expire Friday evening.", "1989-10-30", "Friday evening", "1989-10-27TEV"),
+        # a past form that looks like a present one: "hurt" after a singular noun
+        ("Weakness in bank stocks hurt the market on Friday.", "1989-10-30", "Friday", "1989-10-27"),
+        # a deadline in a past clause may have gone by; in a present one it is to come
+        (
+            "Holders tendered 99% of the shares by the Tuesday deadline.",
+            "1989-11-02",
+            "Tuesday",
+            "1989-10-31",
+        ),
+        ("Holders must tender their shares by the Tuesday deadline.", "1989-11-02", "Tuesday", "1989-11-07"),
         # "this past spring" is the latest begun; "last spring" last year's
         ("Control Data scrapped the unit this past spring.", "1989-10-30", "this past spring", "1989-SP"),
         ("Control Data scrapped the unit last spring.", "1989-10-30", "last spring", "1988-SP"),

@@ -116,8 +116,10 @@ def tense_of(token: Token) -> Tense:
             return None
         below, current = current, current.head
         if _sets_a_time(current, below):
-            # "had been due to expire Friday": a time to come as of a past, on either side of today
-            return None if _past_perfect(current) else "future"
+            # "had been due to expire Friday", "tendered by the Tuesday deadline": a time to come as of a
+            # past, on either side of today
+            past = _past_perfect(current) or (current.pos_ == "NOUN" and _clause_tense(current) == "past")
+            return None if past else "future"
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
             tense = _verb_tense(current)
             bare = not any(child.dep_ in ("aux", "auxpass") for child in current.children)
@@ -148,6 +150,12 @@ def _sets_a_time(word: Token, below: Token) -> bool:
     # "has set Nov. 10 as the deadline"; a simple past "set Friday as the deadline" may be over
     finite = any(child.dep_ == "aux" and child.lemma_ in ("have", "will") for child in word.children)
     return lemma == "set" and finite and not any(child.dep_ == "prt" for child in word.children)
+
+
+def _clause_tense(word: Token) -> Tense | str:
+    """The tense of the nearest finite verb above ``word`` ("completed it, with holders tendering …")."""
+    verbs = (token for token in word.ancestors if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux")
+    return next((tense for tense in map(_verb_tense, verbs) if tense != "nonfinite"), None)
 
 
 def _past_perfect(word: Token) -> bool:
@@ -184,11 +192,21 @@ def _verb_tense(verb: Token) -> Tense | str:
         return "past"
     if verb.tag_ == "VBG" and any(aux.lemma_ == "be" and aux.tag_ in ("VBZ", "VBP") for aux in auxes):
         return "future"
+    if verb.tag_ == "VBP" and not auxes and _singular_subject(verb):
+        return "past"  # "Weakness hurt the index": "hurt", "cut", "set" are past forms after a singular noun
     if verb.tag_ in ("VBZ", "VBP") and not auxes:
         return "present"
     if verb.tag_ in ("VBZ", "VBP") or any(aux.tag_ in ("VBZ", "VBP") for aux in auxes):
         return None
     return "nonfinite"
+
+
+def _singular_subject(verb: Token) -> bool:
+    """Whether the verb's subject is a singular noun, with which a present verb would end in -s."""
+    subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ not in ("NN", "NNP"):
+        return False
+    return not any(child.dep_ == "conj" for child in subject.children)  # "Britain and France meet"
 
 
 def _sentence_index(sentences: Sequence[Sentence], starts: list[int], char: int) -> int:
