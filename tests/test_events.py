@@ -685,3 +685,19 @@ def test_ties_with_a_third_party_are_not_mutual(code) -> None:  # type: ignore[n
 def test_warnings_are_aimed_at_what_they_warn_of(code) -> None:  # type: ignore[no-untyped-def]
     events = code("Iran warned of retaliation against Israel.")
     assert {(s, t) for s, t, _ in dyads(events)} == {("IRN", "ISR")}
+
+
+def test_a_raised_subject_acts_in_the_infinitive(code) -> None:  # type: ignore[no-untyped-def]
+    """ "is expected to attack": the passive's subject is the attacker; "was summoned to protest" is not."""
+    assert {(s, t) for s, t, _ in dyads(code("Russia is expected to attack Ukraine."))} == {("RUS", "UKR")}
+    assert not [
+        e for e in code("Iran was summoned to protest the incident.") if e.source and e.source.code == "IRN"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Britain gives medical equipment to Ukraine.", "Britain gave to Ukraine some of the equipment."]
+)
+def test_a_dative_to_is_a_preposition_not_an_object(code, text) -> None:  # type: ignore[no-untyped-def]
+    """spaCy labels the "to" of giving *dative*; the recipient is its object."""
+    assert {(s, t) for s, t, _ in dyads(code(text))} == {("GBR", "UKR")}

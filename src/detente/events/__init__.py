@@ -188,7 +188,7 @@ def _frame_tokens(token: Token, frame: Frame) -> list[Token]:
         for child in token.children
         if child.lower_ in wanted
         and (child.i == token.i + 1 or (child.dep_ == "prt" and 0 < child.i - token.i <= 3))
-        and child.dep_ in {"prep", "prt", "agent"}
+        and child.dep_ in {"prep", "prt", "agent", "dative"}
     ]
 
 
@@ -393,7 +393,7 @@ class RuleEvents:
                 continue
             if targets:
                 prep = group[0].head
-                if prep.dep_ == "prep" and prep.head in (predicate.head, predicate.anchor):
+                if prep.dep_ in {"prep", "dative"} and prep.head in (predicate.head, predicate.anchor):
                     trigger.append(prep)  # "spoke to", "talks with"
                 break
         if not targets and own_side is not None:

@@ -47,7 +47,8 @@ def is_passive(verb: Token) -> bool:
 
 
 def objects(verb: Token) -> list[Token]:
-    found = [child for child in verb.children if child.dep_ in OBJECTS]
+    # a dative "to" is a preposition ("gives equipment to Nicaragua"): its object comes through preps()
+    found = [child for child in verb.children if child.dep_ in OBJECTS and child.pos_ != "ADP"]
     if is_passive(verb):
         found += [child for child in verb.children if child.dep_ in PASSIVE_SUBJECTS]
     return found
@@ -56,7 +57,7 @@ def objects(verb: Token) -> list[Token]:
 def preps(token: Token) -> Iterator[tuple[str, Token | None]]:
     """(preposition, its object) for the token's prepositional children, including agentive "by"."""
     for child in token.children:
-        if child.dep_ in {"prep", "agent"}:
+        if child.dep_ in {"prep", "agent"} or (child.dep_ == "dative" and child.pos_ == "ADP"):
             pobj = next((grand for grand in child.children if grand.dep_ in {"pobj", "pcomp"}), None)
             yield child.lower_, pobj
 
@@ -301,6 +302,11 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         found, _ = subjects(head if verb.dep_ == "acomp" else head.head, depth + 1)
         return found, "control"
     if verb.dep_ in {"xcomp", "conj", "advcl"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in RAISING and is_passive(head):
+            # raising: "Russia is expected to attack", "Arnor is said to be about to restore"
+            raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
+            if raised:
+                return with_conjuncts(raised[0]), "control"
         if verb.dep_ == "xcomp" and head.pos_ == "VERB":
             objects_of_head = [child for child in head.children if child.dep_ in {"dobj"}]
             if objects_of_head:  # object control: "urged Russia to use" → Russia uses
@@ -317,6 +323,15 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
                 break
             walker = walker.head
     return [], "none"
+
+
+#: Passive verbs whose subject is the subject of their infinitive ("Russia is expected to attack"); not
+#: "was summoned to protest", where the summoner protests.
+RAISING = {
+    "say", "expect", "believe", "report", "know", "see", "think", "consider", "understand", "allege",
+    "rumour", "rumor", "presume", "suppose", "assume", "suspect", "hear", "show", "set", "poise", "schedule",
+    "due", "likely", "slate", "tip", "feel", "find", "claim", "deem",
+}  # fmt: skip
 
 
 def _absolute_actor(verb: Token) -> Token | None:
