@@ -9,7 +9,8 @@ relaxed F1 × value accuracy (TempEval-3's attribute F1). Week numbers are compa
 With ``--ctparse`` it also scores the English single-point expressions of ctparse's corpus (chat and
 booking messages, each with a reference time): the share whose day we find, and get right.
 
-    .venv/bin/python bench/timex_dev.py [--limit N] [--corpus TimeBank|AQUAINT] [--errors 30] [--ctparse]
+    .venv/bin/python bench/timex_dev.py [--limit N] [--corpus TimeBank|AQUAINT] [--errors 30] [--classes 15]
+        [--ctparse]
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -104,8 +106,14 @@ def prf(hits: int, system: int, gold: int) -> dict[str, float]:
     }
 
 
-def evaluate(docs: list[GoldDoc], errors: int = 0) -> dict[str, object]:
-    """Score find_timexes on the documents; ``errors`` > 0 adds that many example mistakes."""
+def shape(value: str) -> str:
+    """A value's form with its digits hidden ("1988-Q3" -> "9999-Q9"): the unit of an error class."""
+    return re.sub(r"\d", "9", value)
+
+
+def evaluate(docs: list[GoldDoc], errors: int = 0, classes: int = 0) -> dict[str, object]:
+    """Score find_timexes on the documents; ``errors`` > 0 adds that many example mistakes, ``classes`` > 0
+    that many value-error classes (system shape -> gold shape, with a count and an example)."""
     from detente import nlp as nlp_stage
     from detente.dates import find_timexes
 
@@ -116,6 +124,8 @@ def evaluate(docs: list[GoldDoc], errors: int = 0) -> dict[str, object]:
     began = time.perf_counter()
     system_count = gold_count = strict = relaxed = values = types = 0
     misses: list[dict[str, str]] = []
+    by_class: Counter[str] = Counter()
+    example: dict[str, str] = {}
     for doc, spacy_doc in zip(docs, parsed, strict=True):
         found = find_timexes(spacy_doc, doc.dct)
         system_count += len(found)
@@ -144,7 +154,11 @@ def evaluate(docs: list[GoldDoc], errors: int = 0) -> dict[str, object]:
             types += timex.type == gold.type
             if same_value(timex.value, gold.value):
                 values += 1
-            elif len(misses) < errors:
+                continue
+            error_class = f"{shape(timex.value)} -> {shape(gold.value)}"
+            by_class[error_class] += 1
+            example.setdefault(error_class, f"{timex.text!r} {timex.value} (gold {gold.value}) in {doc.name}")
+            if len(misses) < errors:
                 misses.append(
                     {
                         "doc": doc.name,
@@ -179,6 +193,11 @@ def evaluate(docs: list[GoldDoc], errors: int = 0) -> dict[str, object]:
     }
     if errors:
         summary["errors"] = misses
+    if classes:
+        summary["value_error_classes"] = [
+            {"class": name, "count": count, "example": example[name]}
+            for name, count in by_class.most_common(classes)
+        ]
     return summary
 
 
@@ -217,13 +236,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", choices=("TimeBank", "AQUAINT"), help="one half only")
     parser.add_argument("--limit", type=int, help="first N documents only (sorted by path)")
     parser.add_argument("--errors", type=int, default=0, help="list up to N mistakes")
+    parser.add_argument(
+        "--classes", type=int, default=0, help="list the N largest value-error classes (shape -> gold shape)"
+    )
     parser.add_argument("--ctparse", action="store_true", help="also score ctparse's English expressions")
     args = parser.parse_args(argv)
     if not args.root.is_dir():
         print(json.dumps({"error": f"{args.root} not found; it lives in ../shared/dev/timex"}))
         return 2
     docs = load_corpus(args.root, args.corpus, args.limit)
-    summary = evaluate(docs, args.errors)
+    summary = evaluate(docs, args.errors, args.classes)
     if args.ctparse and CTPARSE.is_file():
         summary["ctparse_en"] = evaluate_ctparse(CTPARSE)
     print(json.dumps(summary, indent=2, ensure_ascii=False))

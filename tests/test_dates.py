@@ -696,6 +696,22 @@ def test_reported_quarter_is_the_one_the_story_named(
             "1989-10-31",
         ),
         ("Holders must tender their shares by the Tuesday deadline.", "1989-11-02", "Tuesday", "1989-11-07"),
+        # "until" after a deadline set, a postponement or an extension is a time to come
+        (
+            "They have been given until 9 a.m. Tuesday to sign.",
+            "2000-03-30",
+            "9 a.m. Tuesday",
+            "2000-04-04T09:00",
+        ),
+        ("Officials postponed the hearing until Tuesday.", "2000-03-30", "Tuesday", "2000-04-04"),
+        ("The strike lasted until Tuesday.", "2000-03-30", "Tuesday", "2000-03-28"),
+        # a clock time takes the day named after its parenthesis
+        (
+            "The blast occurred at 10:35 a.m. (0735 GMT) Friday.",
+            "1998-08-08",
+            "10:35 a.m.",
+            "1998-08-07T10:35",
+        ),
         # "this past spring" is the latest begun; "last spring" last year's
         ("Control Data scrapped the unit this past spring.", "1989-10-30", "this past spring", "1989-SP"),
         ("Control Data scrapped the unit last spring.", "1989-10-30", "last spring", "1988-SP"),

@@ -67,6 +67,8 @@ _FUTURE_FRAMES = frozenset({"plan", "expect", "schedule", "due", "set", "intend"
 _FUTURE_WORDS = frozenset(
     {"payable", "effective", "due", "deadline", "scheduled", "schedule", "slate", "expire", "expires"}
 )
+#: Verbs whose "until" sets a time to come: a deadline given, a postponement, an extension.
+_DEADLINE_SETTERS = frozenset({"give", "extend", "postpone", "delay", "defer", "adjourn", "grant"})
 #: Prepositions that close a span; the span's end may lie either side of the publication date.
 _OPEN_PREPOSITIONS = frozenset({"until", "till", "through", "by", "to", "before"})
 #: Where a bare past participle reports a finished event ("terms announced Friday", "ended March 31").
@@ -143,6 +145,8 @@ def _sets_a_time(word: Token, below: Token) -> bool:
     lemma = word.lemma_.lower()
     if lemma in _FUTURE_WORDS:
         return True
+    if below.lower_ in ("until", "till") and lemma in _DEADLINE_SETTERS:
+        return True  # "has given them until 9 a.m. Tuesday", "postponed the hearing until Tuesday"
     if lemma not in ("set", "plan") or word.pos_ != "VERB":
         return False
     if below.lower_ == "for":

@@ -729,10 +729,20 @@ class _Scanner:
         elif self.word(end) == "local" and self.word(end + 1) == "time":
             end += 2
         k = end + 1 if self.word(end) in (",", "on") else end
+        aside = self._parenthetical(end)  # "10:35 a.m. (0735 GMT) Friday": the day is Friday's, the
+        k = aside if aside is not None else k  # expression stays "10:35 a.m." as TimeML marks it
         day = self._at_relday(k) or self._at_weekday(k) or self._at_month_date(k) or self._at_iso(k)
         if day is not None and day.reading.kind in ("relday", "weekday", "date") and day.start == k:
-            return Match(i, day.end, replace(day.reading, hour=hour, minute=minute, part=None))
+            clocked = replace(day.reading, hour=hour, minute=minute, part=None)
+            return Match(i, end if aside is not None else day.end, clocked)
         return Match(i, end, Reading("relday", offset=0, hour=hour, minute=minute))
+
+    def _parenthetical(self, i: int) -> int | None:
+        """The token after a short parenthesis opening at i ("(0735 GMT)"), else None."""
+        if self.word(i) != "(":
+            return None
+        close = next((j for j in range(i + 1, min(i + 6, self.count)) if self.word(j) == ")"), None)
+        return None if close is None else close + 1
 
     def _about_quarters(self, i: int) -> bool:
         """Whether the text up to token i reports quarterly results (an earnings story)."""
