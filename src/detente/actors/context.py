@@ -6,24 +6,27 @@ exactly one state wins, and a cue that points at two states gives none (the next
 
 1. ``phrase``: the mention's own phrase: "its spokeswoman" (the body "its" stands for, nearby), "a
    spokesman for India's foreign ministry", an apposition to a coded body.
-2. ``body``: the body the role belongs to, mentioned nearby (same sentence or the two before): a coded
+2. ``repeated``: a definite bare role ("the ambassador") whose role word (for envoys: any envoy's title)
+   was used earlier with a state of its own, within two sentences: "Russia summoned the British
+   ambassador. The ambassador said" is the British one, not Russia's.
+3. ``body``: the body the role belongs to, mentioned nearby (same sentence or the two before): a coded
    body of the same sector; a spokesperson (no sector of its own) takes the body's sector as well.
-3. ``place``: a place attached to the mention's own clause ("told reporters in New Delhi", "said in
+4. ``place``: a place attached to the mention's own clause ("told reporters in New Delhi", "said in
    Nairobi"); places inside the reported content do not count.
-4. ``located``: for sectors whose members belong where they are (rebels, separatists, insurgents,
+5. ``located``: for sectors whose members belong where they are (rebels, separatists, insurgents,
    opposition, protesters, police: ``LOCATED_SECTORS``), the one state the sentence locates things in
    ("concern about the situation in Ukraine and Russian support for the separatists" → UKRREB): places
    after a locative preposition ("in Ukraine", "in eastern Ukraine", "in the Donbas region of Ukraine")
    and states naming a situation ("the Syrian conflict"). A state that merely modifies or governs the
    mention's own phrase ("Russian support for", "Russia armed the rebels") says who backs them, not where
    they are, and is never read as a location.
-5. ``dateline``: the city the story was filed from ("ISLAMABAD —"), when that state takes part in the
+6. ``dateline``: the city the story was filed from ("ISLAMABAD —"), when that state takes part in the
    story (a London desk writing about Iran is no cue).
-6. ``office``: a name most often one state's ("Foreign Office") keeps that state (``compose`` coded it).
-7. ``paragraph``: the one state among the subjects of the paragraph, else of the whole document; never
+7. ``office``: a name most often one state's ("Foreign Office") keeps that state (``compose`` coded it).
+8. ``paragraph``: the one state among the subjects of the paragraph, else of the whole document; never
    when there are two, nor (for located sectors) when that state backs the mention in its own sentence.
 
-Candidates are mentions with a sector or a personal role but no state (and "usual" offices, for cues 1-4
+Candidates are mentions with a sector or a personal role but no state (and "usual" offices, for cues 1-6
 only). Evidence is read from the mentions as the text codes them, never from other inferences, so the
 order of mentions does not matter. People resolved later (surnames, pronouns) inherit the state through
 ``resolve``, which runs after this.
@@ -206,6 +209,9 @@ def _infer(
     found = _phrase(item, head, evidence, settled)
     if found is not None:
         return found, "phrase"
+    found = _repeated(item, evidence)
+    if found is not None:
+        return found, "repeated"
     found = _nearby_body(item, evidence, settled)
     if found is not None:
         return found, "body"
@@ -275,6 +281,31 @@ def _owner(item: Found, plural: bool, evidence: _Evidence, settled: dict[int, Fo
     return None
 
 
+def _repeated(item: Found, evidence: _Evidence) -> Actor | None:
+    """The nearest earlier mention with the same role word and a state of its own, within the window:
+    "Russia summoned the British ambassador. The ambassador said nothing" is the British ambassador."""
+    head = _token(evidence.doc, item.mention.head)
+    if item.person or head is None or not any(child.lower_ == "the" for child in head.children):
+        return None  # only a definite bare role ("the ambassador") points back
+    words = {role.rsplit(" ", 1)[-1] for role in item.roles if role}
+    sentence = item.mention.sentence_index
+    for other in reversed(evidence.ordered):
+        if other.mention.head >= item.mention.head:
+            continue
+        if sentence - other.mention.sentence_index > BODY_WINDOW:
+            return None
+        if other.pronoun is None and _same_role(item, other, words):
+            return other.mention.actor if _state(other) is not None else None
+    return None
+
+
+def _same_role(item: Found, other: Found, words: set[str]) -> bool:
+    """Same role word; any two envoys' titles ("the envoy" after "the deputy high commissioner")."""
+    if _diplomatic(item):
+        return _diplomatic(other) and other.is_plural == item.is_plural
+    return bool(words & {role.rsplit(" ", 1)[-1] for role in other.roles if role})
+
+
 def _nearby_body(item: Found, evidence: _Evidence, settled: dict[int, Found]) -> Actor | None:
     """The body a role belongs to: a body of its sector in this sentence or the nearest one before that
     has any; failing that, for government roles, a state acting as subject outside quotation marks
@@ -286,6 +317,8 @@ def _nearby_body(item: Found, evidence: _Evidence, settled: dict[int, Found]) ->
     found = _nearest(item, evidence, lambda other: _is_body(other, sector, envoy), chain, BODY_WINDOW)
     if found is not None or sector not in (None, "GOV"):
         return found
+    if envoy and not _subject(item, evidence):
+        return None  # envoys a state acts on are mostly other states' ("Russia expelled diplomats")
     state = _nearest(item, evidence, lambda other: _acting_state(other, evidence), {}, 1)
     return _state_only(state.country) if state is not None and state.country else None
 
@@ -307,6 +340,14 @@ def _nearest(
         if states:
             return None
     return None
+
+
+def _subject(item: Found, evidence: _Evidence) -> bool:
+    """Is the mention a subject (or a conjunct of one) of its clause?"""
+    token = _token(evidence.doc, item.mention.head)
+    while token is not None and token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token is not None and token.dep_ in SUBJECT_DEPS
 
 
 def _acting_state(item: Found, evidence: _Evidence) -> bool:

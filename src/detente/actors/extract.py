@@ -29,6 +29,8 @@ STATE_WORDS = frozenset(
 NAMED_KINDS = frozenset({"person", "org", "institution", "seat"})
 #: Ranks and titles whose own sector yields to a qualifying body ("rebel commander", "police general").
 GENERIC_TITLES = frozenset({"commander", "commanders", "general", "generals", "officer", "officers", "chief"})
+#: Role nouns for bodies often named "X of Y" ("University of St Andrews"): the "of" phrase is a name.
+NAMED_BODIES = frozenset({"university", "universities", "college", "colleges", "academy", "school"})
 FORMER = frozenset({"former", "ex", "ex-", "retired", "erstwhile", "onetime", "one-time"})
 #: Heads that make a believer of a named faith a religious figure ("Muslim cleric", "Jewish community
 #: leader" → REL; "Muslim protesters" stay what they are).
@@ -253,7 +255,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
     religion = _religion(members)
     if religion and head.lower_ in RELIGIOUS_HEADS and "REL" not in _chunks(sectors):
         sectors = religion + "REL"  # CAMEO: religion in the first slots, then the clergy role
-    if roles and _former(doc, members):
+    if _former(doc, members):
         sectors = "ELI"  # former office-holders are elites in CAMEO
     elif top.kind == "capital" and not sectors and _subject_like(head):
         sectors = "GOV"  # "Moscow responded": the capital speaks for the government
@@ -397,6 +399,8 @@ def _sectors(doc: Doc, top: Unit, members: list[Unit]) -> str:
 def _of_other_body(doc: Doc, unit: Unit, members: list[Unit]) -> bool:
     """A title held in a body we cannot code ("president of ClearView Economics") says nothing of the
     sector: the president of a firm is not government."""
+    if (unit.role or "") in NAMED_BODIES:
+        return False  # "the University of St Andrews": the body's own name, not a title held in it
     coded = {i for member in members if member.code for i in range(member.start, member.end)}
     for token in doc[unit.start : unit.end]:
         for prep in token.children:
@@ -408,9 +412,13 @@ def _of_other_body(doc: Doc, unit: Unit, members: list[Unit]) -> bool:
 
 
 def _former(doc: Doc, members: list[Unit]) -> bool:
-    """Is a title in the mention marked as past ("former president", "ex-minister", "retired general")?"""
+    """Is a title in the mention marked as past ("former president", "ex-minister", "retired general",
+    "a former White House official")?"""
     for unit in members:
-        if unit.kind != "role":
+        if unit.kind != "role" and not (
+            unit.kind in ("institution", "seat")
+            and any(_held_by_one(token.lower_) for token in doc[unit.start : unit.end])
+        ):
             continue
         for token in doc[unit.start : unit.end]:
             if any(child.lower_ in FORMER for child in token.children):
