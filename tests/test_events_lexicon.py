@@ -285,3 +285,52 @@ def test_hand_only_lemmas_drop_the_derived_frames() -> None:
     lexicon = load()
     assert all(frame.code == "-" for frame in lexicon.verbs["link"])
     assert all(frame.hand for frame in lexicon.verbs["intrude"])
+
+
+# ------------------------------------------------------------------------------------ second round
+
+
+def test_air_and_artillery_strikes_are_attacks_not_labour_strikes(code) -> None:  # type: ignore[no-untyped-def]
+    assert "195" in codes(code("Johnson spoke about Russian air strikes on Ukraine."))
+    assert "194" in codes(code("Johnson spoke about Russian artillery strikes on Ukraine."))
+    assert "143" in codes(code("Johnson spoke about the Russian strike over wages."))
+
+
+def test_joining_a_rally_is_a_demonstration(code) -> None:  # type: ignore[no-untyped-def]
+    assert "141" in codes(code("The rebels joined a rally against Iran."))
+
+
+def test_withdrawing_peacekeepers_and_forcing_out_aid_workers(code) -> None:  # type: ignore[no-untyped-def]
+    assert "1661" in codes(code("France withdrew peacekeepers from Iraq."))
+    assert "1663" in codes(code("Iraq forced humanitarian aid workers out of the country."))
+    assert "1663" in codes(code("Iraq expelled humanitarian workers from France."))
+
+
+def test_fighting_a_disease_is_no_use_of_force(code) -> None:  # type: ignore[no-untyped-def]
+    assert not any(e.root == "19" for e in code("France and Germany will fight the epidemic in Iraq."))
+    assert "190" in codes(code("France will fight the rebels in Iraq."))
+
+
+def test_stepping_up_a_war_is_fighting(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("The rebels stepped up their war against Iraq.")
+    assert "190" in codes(events), dyads(events)
+
+
+def test_a_letter_is_a_statement_and_its_content_is_coded(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Trump sent a letter to France threatening to cut aid.")
+    assert "040" not in codes(events), dyads(events)
+    assert any(e.root == "13" for e in events), dyads(events)
+
+
+def test_let_free_is_a_release(code) -> None:  # type: ignore[no-untyped-def]
+    assert "0841" in codes(code("Iran let free activists from France."))
+
+
+def test_a_deployment_of_peacekeepers_is_peacekeeping(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("France announced the deployment of peacekeepers to Iraq.")
+    assert "074" in codes(events), dyads(events)
+    assert "150" not in codes(code("Johnson spoke about the Russian deployment in Iraq."))
+
+
+def test_facing_is_no_act(code) -> None:  # type: ignore[no-untyped-def]
+    assert "040" not in codes(code("Iran faced France at the talks."))
