@@ -701,3 +701,19 @@ def test_a_raised_subject_acts_in_the_infinitive(code) -> None:  # type: ignore[
 def test_a_dative_to_is_a_preposition_not_an_object(code, text) -> None:  # type: ignore[no-untyped-def]
     """spaCy labels the "to" of giving *dative*; the recipient is its object."""
     assert {(s, t) for s, t, _ in dyads(code(text))} == {("GBR", "UKR")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Germany is pessimistic about Iran.", "Germany is skeptical about Iran being able to keep the deal."],
+)
+def test_a_comment_is_aimed_at_what_it_is_about(code, text) -> None:  # type: ignore[no-untyped-def]
+    assert {(s, t) for s, t, c in dyads(code(text)) if c.startswith("01")} == {("DEU", "IRN")}
+
+
+def test_aid_is_for_whom_its_purpose_clause_helps(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Germany has earmarked emergency aid to help Ukraine cope.")
+    earmarked = [e for e in events if e.trigger == "earmarked"]
+    assert [
+        (e.source.code if e.source else None, e.target.code if e.target else None) for e in earmarked
+    ] == [("DEU", "UKR")]

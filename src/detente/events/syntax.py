@@ -406,6 +406,16 @@ def target_candidates(predicate: Token, frame: Frame | None, code: str = "") -> 
                 or (prep == "by" and not is_passive(predicate))
             )
         ]
+    if predicate.pos_ == "ADJ":  # "skeptical about the government being able to …", "pessimistic about X"
+        for prep, pobj in preps(predicate):
+            if prep in {"about", "of", "regarding", "over"} and pobj is not None:
+                found += (
+                    [g for g in pobj.children if g.dep_ in SUBJECTS]
+                    if pobj.pos_ in {"VERB", "AUX"}
+                    else [pobj]
+                )
+    if "05" <= code[:2] <= "08" and verbal:  # "earmarked aid to help Haiti cope": whom it is for
+        found += beneficiaries(predicate)
     if code[:2] in ABOUT_ROOTS:  # "warned of the Prince of Dol Amroth", "warned of retaliation against X"
         for prep, pobj in preps(predicate):
             if prep in {"about", "of"} and pobj is not None and pobj.pos_ in {"NOUN", "PROPN"}:
@@ -428,6 +438,24 @@ def target_candidates(predicate: Token, frame: Frame | None, code: str = "") -> 
 RECEIVING = {
     "receive", "get", "obtain", "accept", "hear", "learn", "win", "earn", "draw", "gain", "buy", "import",
 }  # fmt: skip
+
+
+#: Verbs of a purpose clause whose object is who benefits ("sent aid to help Haiti").
+BENEFIT_VERBS = {"help", "assist", "support", "aid", "protect", "rebuild", "feed", "save", "supply", "equip"}
+
+
+def beneficiaries(verb: Token) -> list[Token]:
+    """Who a cooperative act is for, from its purpose clause: "to help Haiti cope" → Haiti."""
+    found: list[Token] = []
+    for clause in (child for child in verb.children if child.dep_ in {"advcl", "xcomp"}):
+        if clause.lemma_.lower() not in BENEFIT_VERBS:
+            continue
+        for child in clause.children:
+            if child.dep_ == "dobj":
+                found.append(child)
+            elif child.dep_ in {"ccomp", "xcomp"}:  # "help Haiti cope": Haiti parses as the clause subject
+                found += [grand for grand in child.children if grand.dep_ in SUBJECTS]
+    return found
 
 
 def givers(verb: Token, code: str) -> list[Token]:
