@@ -6,9 +6,9 @@ exactly one state wins, and a cue that points at two states gives none (the next
 
 1. ``phrase``: the mention's own phrase: "its spokeswoman" (the body "its" stands for, nearby), "a
    spokesman for India's foreign ministry", an apposition to a coded body.
-2. ``repeated``: a definite bare role ("the ambassador") whose role word (for envoys: any envoy's title)
-   was used earlier with a state of its own, within two sentences: "Russia summoned the British
-   ambassador. The ambassador said" is the British one, not Russia's.
+2. ``repeated``: a definite bare personal role ("the ambassador", "the minister"; not "the company")
+   whose role word (for envoys: any envoy's title) was used earlier with a state of its own, within
+   two sentences: "Russia summoned the British ambassador. The ambassador said" is the British one.
 3. ``body``: the body the role belongs to, mentioned nearby (same sentence or the two before): a coded
    body of the same sector; a spokesperson (no sector of its own) takes the body's sector as well.
 4. ``place``: a place attached to the mention's own clause ("told reporters in New Delhi", "said in
@@ -287,6 +287,8 @@ def _repeated(item: Found, evidence: _Evidence) -> Actor | None:
     head = _token(evidence.doc, item.mention.head)
     if item.person or head is None or not any(child.lower_ == "the" for child in head.children):
         return None  # only a definite bare role ("the ambassador") points back
+    if not any(personal_role(role) for role in item.roles) and not _diplomatic(item):
+        return None  # "the company", "the government": too often another body than the last one named
     words = {role.rsplit(" ", 1)[-1] for role in item.roles if role}
     sentence = item.mention.sentence_index
     for other in reversed(evidence.ordered):
