@@ -664,6 +664,13 @@ def test_an_anchor_without_a_date_leaves_the_event_undated(code_text) -> None:  
         ),
         # nothing named: the last quarter ended before the publication
         ("Sales rose in the quarter, the company said.", "the quarter", "1989-Q3"),
+        # "the same period last year" is the reported quarter a year before; a bare "last year" the year
+        (
+            "Profit rose in the fiscal first quarter. Sales were flat in the same period last year.",
+            "last year",
+            "1988-Q1",
+        ),
+        ("Profit rose in the fiscal first quarter. Sales were flat last year.", "last year", "1988"),
     ],
 )
 def test_reported_quarter_is_the_one_the_story_named(

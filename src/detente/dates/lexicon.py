@@ -235,6 +235,91 @@ SHORT_SETS = frozenset({"hourly", "daily", "nightly", "weekly"})
 APPROXIMATORS = frozenset({"about", "around", "nearly", "almost", "some", "roughly", "approximately"})
 EDGE_MODIFIERS = frozenset({"early", "late", "mid", "end", "beginning", "middle"})
 
+#: Words after which a bare month name is a month ("in May", "early June"), not a verb or a name.
+BEFORE_BARE_MONTH = frozenset(
+    {
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "to",
+        "through",
+        "during",
+        "before",
+        "after",
+        "early",
+        "late",
+        "mid",
+        "-",
+        "of",
+        "last",
+        "next",
+        "this",
+        "and",
+        "or",
+        "between",
+        "for",
+        "that",
+        "around",
+        "end",
+    }
+)
+
+
+#: Every word a recogniser shape can begin with, besides numbers and "mid-1990s": a token outside this set
+#: (and without a digit) starts no expression, so the scan skips the nineteen shape tests there.
+STARTERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "'",
+        "fiscal",
+        "early",
+        "late",
+        "mid",
+        "earlier",
+        "later",
+        "this",
+        "that",
+        "last",
+        "next",
+        "coming",
+        "past",
+        "recent",
+        "more",
+        "every",
+        "each",
+        "noon",
+        "midday",
+        "midnight",
+        "current",
+        "year",
+        "nineties",
+        "eighties",
+        "seventies",
+        "sixties",
+        "fifties",
+        "forties",
+        "thirties",
+    }
+    | MONTHS.keys()
+    | WEEKDAYS.keys()
+    | NUMBER_WORDS.keys()
+    | VAGUE_NUMBERS
+    | ORDINALS.keys()
+    | UNIT_WORDS.keys()
+    | SHIFTS.keys()
+    | DAY_WORDS.keys()
+    | SEASONS.keys()
+    | REFERENCE_WORDS.keys()
+    | SET_WORDS.keys()
+    | {phrase[0] for phrase in REFERENCE_PHRASES}
+    | {words[0] for words in HOLIDAYS}
+)
+
 #: Nouns that name an act or a dispute, with the CAMEO code prefixes of the events they can name back
 #: ("the spat" is a verbal or material conflict the story told: 10–17; "the talks" a consultation). Used to
 #: date an act that a definite one of them "came after" by the date the story gave that one.

@@ -40,101 +40,17 @@ _ZONES = frozenset({"gmt", "utc", "est", "edt", "et", "pst", "pdt", "cst", "cet"
 _SHIFTERS = {"ago": -1, "hence": 1, "earlier": -1, "later": 1}
 _RELATIVE_TO_EVENT = frozenset({"before", "after", "since", "prior", "than"})
 _NOT_THE_YEAR = frozenset({"-", "'s", "two", "before", "earlier", "after", "later"})
-_BEFORE_BARE_MONTH = frozenset(
-    {
-        "in",
-        "since",
-        "until",
-        "till",
-        "by",
-        "from",
-        "to",
-        "through",
-        "during",
-        "before",
-        "after",
-        "early",
-        "late",
-        "mid",
-        "-",
-        "of",
-        "last",
-        "next",
-        "this",
-        "and",
-        "or",
-        "between",
-        "for",
-        "that",
-        "around",
-        "end",
-    }
-)
-
-
-#: Every word an ``_at_*`` shape can begin with, besides numbers and "mid-1990s": a token outside this
-#: set (and without a digit) starts no expression, so the scan skips the nineteen shape tests there.
 #: "the quarter", "the latest period": the quarter the earnings story reports, which is the last quarter
 #: it named (TimeML's reference time), else the last one ended before the publication; "a year earlier"
 #: and "the year-ago period" are that quarter a year before.
 _REPORTED_QUARTER = Reading("anaphor", unit="quarter", offset=0)
 _REPORTED_QUARTER_YEAR_AGO = Reading("anaphor", unit="quarter", offset=-4)
 
-_STARTERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "'",
-        "fiscal",
-        "early",
-        "late",
-        "mid",
-        "earlier",
-        "later",
-        "this",
-        "that",
-        "last",
-        "next",
-        "coming",
-        "past",
-        "recent",
-        "more",
-        "every",
-        "each",
-        "noon",
-        "midday",
-        "midnight",
-        "current",
-        "year",
-        "nineties",
-        "eighties",
-        "seventies",
-        "sixties",
-        "fifties",
-        "forties",
-        "thirties",
-    }
-    | lex.MONTHS.keys()
-    | lex.WEEKDAYS.keys()
-    | lex.NUMBER_WORDS.keys()
-    | lex.VAGUE_NUMBERS
-    | lex.ORDINALS.keys()
-    | lex.UNIT_WORDS.keys()
-    | lex.SHIFTS.keys()
-    | lex.DAY_WORDS.keys()
-    | lex.SEASONS.keys()
-    | lex.REFERENCE_WORDS.keys()
-    | lex.SET_WORDS.keys()
-    | {phrase[0] for phrase in lex.REFERENCE_PHRASES}
-    | {words[0] for words in lex.HOLIDAYS}
-)
-
 
 def _may_start(word: str) -> bool:
     """Whether some shape can begin at this word; the regex shapes all need a digit."""
-    if word in _STARTERS or word.isalpha():  # a plain word: only a listed one can start an expression
-        return word in _STARTERS
+    if word in lex.STARTERS or word.isalpha():  # a plain word: only a listed one can start an expression
+        return word in lex.STARTERS
     return word.startswith("mid-") or any(map(str.isdigit, word))
 
 
@@ -329,7 +245,7 @@ class _Scanner:
         word = self.word(i)
         if word not in lex.MONTH_NAMES and not word.endswith("."):
             return False  # "Jan", "Mar" alone are names or words
-        if self.word(i - 1) in _BEFORE_BARE_MONTH:
+        if self.word(i - 1) in lex.BEFORE_BARE_MONTH:
             return True
         token = self.doc[i]
         return token.dep_ == "compound" and token.head.i > i and token.head.pos_ == "NOUN"
@@ -573,6 +489,8 @@ class _Scanner:
         if unit in ("week", "month", "year", "weekend", "quarter", "decade", "century", "fortnight"):
             if self.word(start) == "the" and unit == "decade":
                 return Match(start, j + 1, Reading("duration", value="P10Y"))
+            if unit == "year" and shift == -1 and start == i and self._names_a_period(start, j):
+                return Match(start, j + 1, _REPORTED_QUARTER_YEAR_AGO)
             return Match(start, j + 1, Reading("relunit", unit=unit, offset=shift))
         month = self.month(j)
         if month is not None and self.day_of_month(j + 1) is None:
@@ -743,6 +661,12 @@ class _Scanner:
             return None
         close = next((j for j in range(i + 1, min(i + 6, self.count)) if self.word(j) == ")"), None)
         return None if close is None else close + 1
+
+    def _names_a_period(self, start: int, end: int) -> bool:
+        """ "the same period last year", "last year's quarter": in an earnings story, the reported quarter
+        a year before, not the year."""
+        after = self.word(end + 1) == "'s" and self.word(end + 2) in ("quarter", "period")
+        return (after or self.word(start - 1) in ("quarter", "period")) and self._about_quarters(start)
 
     def _about_quarters(self, i: int) -> bool:
         """Whether the text up to token i reports quarterly results (an earnings story)."""
