@@ -717,3 +717,12 @@ def test_aid_is_for_whom_its_purpose_clause_helps(code) -> None:  # type: ignore
     assert [
         (e.source.code if e.source else None, e.target.code if e.target else None) for e in earmarked
     ] == [("DEU", "UKR")]
+
+
+def test_what_is_sent_is_not_whom_it_is_sent_to(code) -> None:  # type: ignore[no-untyped-def]
+    """Deployed troops are the sender's means; the target is where they go (unless nothing else is)."""
+    actors = {"Britain": "GBR", "peacekeepers": "IGOUNOPKO", "Mali": "MLI"}
+    events = code("Britain deployed 300 peacekeepers to Mali.", actors)
+    assert {(s, t) for s, t, _ in dyads(events)} == {("GBR", "MLI")}
+    attacked = code("Britain attacked the peacekeepers in Mali.", actors)
+    assert ("GBR", "IGOUNOPKO") in {(s, t) for s, t, _ in dyads(attacked)}

@@ -420,6 +420,8 @@ def target_candidates(predicate: Token, frame: Frame | None, code: str = "") -> 
         for prep, pobj in preps(predicate):
             if prep in {"about", "of"} and pobj is not None and pobj.pos_ in {"NOUN", "PROPN"}:
                 found += [pobj, *nested_pobjs(pobj, 1)]
+    if code[:2] in GIVING_ROOTS:  # "deployed 300 troops to Mali", "donated USD1 million to the WFP"
+        found = [t for t in found if not is_means(t)] + [t for t in found if is_means(t)]
     groups: list[list[Token]] = []
     seen: set[int] = set()
     for token in found:
@@ -485,6 +487,22 @@ def clause_arguments(noun: Token) -> list[Token]:
         elif child.tag_ == "VBG":
             found += [grand for grand in child.children if grand.dep_ == "dobj"]
     return found
+
+
+#: Roots whose object is usually what is given, sent or deployed, not whom it goes to: intents,
+#: diplomatic, material and aid cooperation, concessions, force posture.
+GIVING_ROOTS = {"03", "05", "06", "07", "08", "15"}
+#: What a party sends or gives of its own ("sent 200 troops", "contribute air support").
+MEANS_NOUNS = {
+    "troop", "soldier", "force", "personnel", "peacekeeper", "team", "unit", "aid", "assistance", "support",
+    "money", "fund", "funding", "supply", "equipment", "weapon", "arm", "expert", "doctor", "official",
+}  # fmt: skip
+
+
+def is_means(token: Token) -> bool:
+    """Something a party gives or deploys (a means noun, an amount): a target only when nothing else is."""
+    amount = token.ent_type_ in {"MONEY", "QUANTITY", "CARDINAL"} or token.pos_ == "NUM"
+    return amount or token.lemma_.lower() in MEANS_NOUNS
 
 
 def stray_conjuncts(verb: Token) -> list[Token]:
