@@ -334,3 +334,25 @@ def test_a_deployment_of_peacekeepers_is_peacekeeping(code) -> None:  # type: ig
 
 def test_facing_is_no_act(code) -> None:  # type: ignore[no-untyped-def]
     assert "040" not in codes(code("Iran faced France at the talks."))
+
+
+def test_a_befitting_response_is_a_threat_of_force(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("If India attacks, Pakistani forces will give a befitting response to India.")
+    assert any(e.root == "13" and e.source and e.source.code == "PAK" for e in events), dyads(events)
+
+
+def test_leaving_is_travel_only_with_a_destination(code) -> None:  # type: ignore[no-untyped-def]
+    assert not any(e.root == "04" for e in code("The last French troops left Iraq in August."))
+    assert "042" in codes(code("Johnson left for Russia on Monday."))
+
+
+def test_agreeing_to_a_ceasefire_is_an_intent_to_de_escalate(code) -> None:  # type: ignore[no-untyped-def]
+    # PETRARCH's dictionary and the ConfliBERT labels agree on 0356 here, not a declared truce (0871)
+    events = code("Russia and Ukraine agreed to a ceasefire.")
+    assert codes(events) == {"0356"}, dyads(events)
+
+
+def test_asking_diplomats_to_leave_expels_but_urging_troops_to_leave_appeals(code) -> None:  # type: ignore[no-untyped-def]
+    assert "161" in codes(code("Britain asked the Russian ambassador to leave the country."))
+    urged = code("Britain urged Russian troops to leave Ukraine.")
+    assert not any(e.root in {"16", "17"} for e in urged), dyads(urged)

@@ -87,6 +87,8 @@ AGREEMENTS = {"agree"}
 FORCE_ROOTS = {"14", "16", "17", "18", "19", "20"}
 #: Going away: "ordered a diplomat to leave" is an expulsion, not an appeal to travel.
 DEPARTURES = {"leave", "depart", "quit", "exit"}
+#: Verbs that command a departure ("ordered X to leave"); asking or telling diplomats to go does too.
+ORDERS = {"order", "instruct", "direct"}
 #: Whose expulsion reduces diplomatic relations (CAMEO 161) rather than being a deportation (174).
 DIPLOMATS = {
     "diplomat", "ambassador", "envoy", "attache", "consul", "official", "staff", "embassy", "mission",
@@ -116,6 +118,11 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
 
     result = dict(coded)
     for index, statement in coded.items():
+        expelled = _expulsion(statement)
+        if expelled is not None:
+            result[index] = expelled
+            result.pop(expelled.trigger[-1].i, None)  # the departure, if coded, is part of it
+            continue
         demanded = _obliged_other(statement, coded)
         if demanded:  # "Trump said North Korea must do something": a demand (100) on North Korea
             result[index] = Predicate(
@@ -180,10 +187,6 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
         code = combined_code(kind, predicate.code)
         if kind == "refuse" and head.lemma_.lower() in SPEECH_ACTS:
             code = "011"  # "declined to comment"
-        if kind in {"appeal", "demand"} and head.lemma_.lower() in DEPARTURES:
-            # "ordered a Pakistani diplomat to leave the country": an expulsion (CAMEO 161 for diplomats)
-            urged = {child.lemma_.lower() for child in governor.children if child.dep_ == "dobj"}
-            code = "161" if urged & DIPLOMATS else "174"
         if not cameo.is_valid(code):
             continue
         extra = (
@@ -230,6 +233,32 @@ def _refined_kind(kind: str | None, governor: Token, predicate: Predicate) -> st
     ):
         return "intent"  # "asked to speak to China's minister": the asker's own wish to meet (036)
     return kind
+
+
+def _expulsion(predicate: Predicate) -> Predicate | None:
+    """ "ordered a Pakistani diplomat to leave the country": an expulsion of whom was told to go (CAMEO
+    161 for diplomats, else 174), whether or not the departure itself is coded."""
+    from detente.events import Predicate
+
+    verb = predicate.head
+    lemma = verb.lemma_.lower()
+    if predicate.nominal or lemma not in ORDERS | {"ask", "tell"}:
+        return None
+    told = [child for child in verb.children if child.dep_ == "dobj"]
+    going = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in DEPARTURES]
+    diplomats = bool({t.lemma_.lower() for t in told} & DIPLOMATS)
+    if not told or not going or (lemma not in ORDERS and not diplomats):
+        return None  # "urged Russian troops to leave Ukraine" is an appeal, not an expulsion
+    code = "161" if diplomats else "174"
+    return Predicate(
+        head=verb,
+        anchor=verb,
+        code=code,
+        frame=predicate.frame,
+        trigger=[verb, *going],
+        flags=set(predicate.flags),
+        extra_targets=[m for t in told for m in syntax.with_conjuncts(t)],
+    )
 
 
 def _obliged_other(predicate: Predicate, coded: dict[int, Predicate]) -> list[Token]:
