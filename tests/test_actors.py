@@ -766,6 +766,10 @@ def test_context_backer_alone_gives_no_state(mentions_of) -> None:  # type: igno
     assert _by_text(backed, "the separatists").actor.country is None
     fought = mentions_of("Syrian troops shelled the rebels.")  # a state's forces fight rebels at home
     assert _code_of(fought, "the rebels") == "SYRREB"
+    ordered = mentions_of("Iraq ordered the rebels to leave the city.")  # acting on them, not backing
+    assert _code_of(ordered, "the rebels") == "IRQREB"
+    supplied = mentions_of("Iran supplied weapons to the rebels.")
+    assert _by_text(supplied, "the rebels").actor.country is None
 
 
 def test_context_located_cue_is_only_for_home_sectors(mentions_of) -> None:  # type: ignore[no-untyped-def]

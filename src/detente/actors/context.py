@@ -67,6 +67,14 @@ DIPLOMATS = frozenset(
 DIPLOMATS = DIPLOMATS | {"consul", "consuls", "attache", "attaché", "embassy", "embassies", "mission"}
 #: Sectors of people who belong to the place they are in, whoever backs or fights them (cue ``located``).
 LOCATED_SECTORS = frozenset({"REB", "SEP", "INS", "OPP", "PRM", "UAF", "COP", "RAD"})
+#: Words by which one actor backs another ("Russian support for", "Iran armed"): the backer is no home.
+BACKING = frozenset(
+    {
+        *("support", "back", "backing", "arm", "fund", "funding", "finance", "financing", "aid", "help"),
+        *("train", "equip", "supply", "sponsor", "sponsorship", "assistance", "assist", "shelter", "harbour"),
+        *("harbor", "protect", "protection", "patron", "ally", "alliance", "weapon", "weapons", "arms"),
+    }
+)
 #: Prepositions that put what they govern somewhere.
 LOCATIVE_PREPS = frozenset({"in", "inside", "across", "throughout", "within"})
 #: Nouns for what happens in a place: a state modifying one says where ("the Syrian conflict").
@@ -436,10 +444,13 @@ def _governing(head: Token) -> set[int]:
 
 
 def _governing_states(item: Found, head: Token, evidence: _Evidence) -> set[str]:
-    """States named in their own right that govern the mention's phrase in its sentence ("Russia armed the
-    rebels"): its backers, which the paragraph cue must not read as its home. A state's body acting on
-    them ("Syrian troops shelled the rebels") is no such sign: most fights against rebels are at home."""
+    """States named in their own right that back the mention in its sentence ("Russia armed the rebels",
+    "Iranian support for the rebels"), which the paragraph cue must not read as its home. A state acting
+    on them otherwise ("Iraq ordered the rebels to leave", "Syrian troops shelled the rebels") is no such
+    sign: most dealings with rebels are at home."""
     governing = _governing(head)
+    if not any(evidence.doc[i].lemma_.lower() in BACKING for i in governing):
+        return set()
     return {
         country
         for other in evidence.by_sentence.get(item.mention.sentence_index, ())
