@@ -527,6 +527,7 @@ def test_future_weekday_is_not_today() -> None:
         ("EU leaders held a summit in Beijing on Tuesday.", "2016-11-15"),
         ("EU leaders could hold a summit on Tuesday.", "2016-11-22"),
         ("EU leaders are holding a summit on Tuesday.", "2016-11-22"),
+        ("EU leaders could not agree on a text on Tuesday.", "2016-11-15"),  # tried and failed
     ],
 )
 def test_weekday_direction_from_the_verb(timexes_of, sentence: str, value: str) -> None:  # type: ignore[no-untyped-def]

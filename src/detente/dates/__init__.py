@@ -188,6 +188,8 @@ def _verb_tense(verb: Token) -> Tense | str:
         return "future"  # "is to resume trading Tuesday": an arrangement to come
     if verb.tag_ in ("VB", "VBN") and any(aux.tag_ == "TO" for aux in auxes):
         return None  # "to meet", "to be published": an infinitive has no time of its own
+    if "could" in words and any(child.dep_ == "neg" for child in verb.children):
+        return "past"  # "could not be reached for comment Wednesday": what was tried and failed
     if any(aux.tag_ == "MD" for aux in auxes):
         return None if "have" in {aux.lemma_ for aux in auxes} else "future"
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
