@@ -396,6 +396,7 @@ def test_place_based_body_belongs_to_the_place(mentions_of) -> None:  # type: ig
         ("Ukrainian agricultural workers went on strike.", "Ukrainian agricultural workers", "UKRAGR"),
         ("Chinese netizens mocked the claim.", "Chinese netizens", "CHNCVL"),
         ("Russia's security service detained him.", "Russia's security service", "RUSSPY"),
+        ("Deputy Secretary Hicks visited Kyiv.", "Deputy Secretary Hicks", "GOV"),
     ],
 )
 def test_role_nouns_added_by_hand(mentions_of, text: str, phrase: str, code: str) -> None:  # type: ignore[no-untyped-def]
@@ -454,6 +455,13 @@ def test_context_definite_role_repeats_an_earlier_one(mentions_of) -> None:  # t
         "further."
     )  # a named holder of a more specific title is no repetition of the plural
     assert _by_text(named, "Defence Minister Khalid Mahmood").actor.country != "IND"
+
+
+def test_located_in_a_part_of_a_state_named_by_its_possessive(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    base = mentions_of("Rebels attacked a military base in Saudi Arabia's southwestern Jizan region.")
+    assert _code_of(base, "a military base") == "SAUMIL"
+    school = mentions_of("Gunmen stormed a university in Kenya's Garissa town near the Somali border.")
+    assert _by_text(school, "a university").actor.country == "KEN"
 
 
 # --- gate: country of ConfliBERT event arguments (bench/actors_dev.py, first 200 sentences) -------------

@@ -29,6 +29,13 @@ STATE_WORDS = frozenset(
 NAMED_KINDS = frozenset({"person", "org", "institution", "seat"})
 #: Ranks and titles whose own sector yields to a qualifying body ("rebel commander", "police general").
 GENERIC_TITLES = frozenset({"commander", "commanders", "general", "generals", "officer", "officers", "chief"})
+#: Nouns for a part of a state that a possessive names ("Kenya's Garissa town", "Syria's Hama province").
+PLACE_NOUNS = frozenset(
+    {
+        *("region", "province", "state", "district", "town", "city", "village", "area", "county"),
+        *("capital", "border", "north", "south", "east", "west", "territory", "governorate", "port"),
+    }
+)
 #: Role nouns for bodies often named "X of Y" ("University of St Andrews"): the "of" phrase is a name.
 NAMED_BODIES = frozenset({"university", "universities", "college", "colleges", "academy", "school"})
 FORMER = frozenset({"former", "ex", "ex-", "retired", "erstwhile", "onetime", "one-time"})
@@ -451,11 +458,17 @@ def _possessed(owner_token: Token) -> Token | None:
 
 
 def _located_in(head: Token, owner: dict[int, Unit]) -> str | None:
+    """The state a mention is "in" or "at": a place, or a part of one ("in Kenya's Garissa town")."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
             for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
                 unit = owner.get(pobj.i)
-                if pobj.dep_ == "pobj" and unit is not None and unit.kind in EXPLICIT_PLACE:
+                if unit is None and pobj.lower_ in PLACE_NOUNS:
+                    owners = (owner.get(child.i) for child in pobj.children if child.dep_ == "poss")
+                    unit = next((found for found in owners if found is not None), None)
+                if unit is not None and unit.kind in EXPLICIT_PLACE:
                     return unit.code[:3]
     return None
 
