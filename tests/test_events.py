@@ -726,3 +726,10 @@ def test_what_is_sent_is_not_whom_it_is_sent_to(code) -> None:  # type: ignore[n
     assert {(s, t) for s, t, _ in dyads(events)} == {("GBR", "MLI")}
     attacked = code("Britain attacked the peacekeepers in Mali.", actors)
     assert ("GBR", "IGOUNOPKO") in {(s, t) for s, t, _ in dyads(attacked)}
+
+
+def test_a_place_inside_a_venue_is_a_venue_too(code) -> None:  # type: ignore[no-untyped-def]
+    """ "at next month's summit in Osaka": neither the summit nor Osaka is whom Trump meets."""
+    actors = {"Trump": "USAGOV", "Xi Jinping": "CHNGOV", "Osaka": "JPN"}
+    events = code("Trump said he would meet Xi Jinping at next month's summit in Osaka.", actors)
+    assert {(s, t) for s, t, c in dyads(events) if c.startswith("0") and t} == {("USAGOV", "CHNGOV")}

@@ -646,13 +646,19 @@ def _refusal_tense(verb: Token) -> bool:
 
 def _addressee(token: Token, predicate: Predicate) -> bool:
     """Not a venue: a statement is made to or about someone, not "at a dinner" or "in Washington" (a place
-    phrase on the verb itself; "concern about the situation in Ukraine" is about Ukraine)."""
-    venue = (
-        token.dep_ == "pobj"
-        and token.head.lower_ in VENUE_PREPS
-        and token.head.head in (predicate.head, predicate.anchor)
-    )
-    return not venue or token in predicate.extra_targets
+    phrase on the verb itself, or a place inside one: "at the G20 summit in Osaka"; "concern about the
+    situation in Ukraine" is about Ukraine)."""
+    if token in predicate.extra_targets:
+        return True
+    walker = token
+    for _ in range(4):  # up through nested prepositional phrases to the one on the predicate
+        prep = walker.head
+        if walker.dep_ != "pobj" or prep.dep_ != "prep":
+            return True
+        if prep.head in (predicate.head, predicate.anchor):
+            return prep.lower_ not in VENUE_PREPS
+        walker = prep.head
+    return True
 
 
 def _chain(anchor: Token, head: Token) -> list[Token]:
