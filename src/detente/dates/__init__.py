@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING
 
 from detente.config import Config
 from detente.dates.antecedent import act_named_after, before, date_before, parties
+from detente.dates.lexicon import INVARIANT_PASTS
 from detente.dates.normalise import Reading, Tense, event_date, resolve, resolve_anaphor
 from detente.dates.recognise import Match, head_token, recognise
 from detente.models import Event, EventDate, Sentence, TimeRef
@@ -198,7 +199,7 @@ def _verb_tense(verb: Token) -> Tense | str:
         return "past"
     if verb.tag_ == "VBG" and any(aux.lemma_ == "be" and aux.tag_ in ("VBZ", "VBP") for aux in auxes):
         return "future"
-    if verb.tag_ == "VBP" and not auxes and _singular_subject(verb):
+    if verb.tag_ == "VBP" and not auxes and verb.lower_ in INVARIANT_PASTS and _singular_subject(verb):
         return "past"  # "Weakness hurt the index": "hurt", "cut", "set" are past forms after a singular noun
     if verb.tag_ in ("VBZ", "VBP") and not auxes:
         return "present"

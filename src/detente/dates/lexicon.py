@@ -235,6 +235,35 @@ SHORT_SETS = frozenset({"hourly", "daily", "nightly", "weekly"})
 APPROXIMATORS = frozenset({"about", "around", "nearly", "almost", "some", "roughly", "approximately"})
 EDGE_MODIFIERS = frozenset({"early", "late", "mid", "end", "beginning", "middle"})
 
+#: Verbs whose past tense is spelled as their present: the tagger may read "Weakness hurt the index" as a
+#: present, which a singular subject rules out.
+INVARIANT_PASTS = frozenset(
+    {
+        "hurt",
+        "cut",
+        "put",
+        "set",
+        "hit",
+        "let",
+        "cost",
+        "shut",
+        "spread",
+        "quit",
+        "cast",
+        "split",
+        "burst",
+        "bet",
+        "bid",
+        "shed",
+        "upset",
+        "broadcast",
+        "forecast",
+        "thrust",
+        "rid",
+        "read",
+    }
+)
+
 #: Words after which a bare month name is a month ("in May", "early June"), not a verb or a name.
 BEFORE_BARE_MONTH = frozenset(
     {
