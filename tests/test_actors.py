@@ -397,6 +397,7 @@ def test_place_based_body_belongs_to_the_place(mentions_of) -> None:  # type: ig
         ("Chinese netizens mocked the claim.", "Chinese netizens", "CHNCVL"),
         ("Russia's security service detained him.", "Russia's security service", "RUSSPY"),
         ("Deputy Secretary Hicks visited Kyiv.", "Deputy Secretary Hicks", "GOV"),
+        ("Federal investigators searched the office.", "investigators", "COP"),
     ],
 )
 def test_role_nouns_added_by_hand(mentions_of, text: str, phrase: str, code: str) -> None:  # type: ignore[no-untyped-def]
