@@ -374,8 +374,16 @@ def predicates(nlp):  # type: ignore[no-untyped-def]
         ("The package consisted of relief supplies aimed at ameliorating food shortages.", "aim"),
         ("Afghanistan has faced a series of large-scale attacks.", "face"),
         ("The last French troops left Mali in August.", "leave"),
+        ("The index fell 0.8 percent, led by declines in defence contractors.", "lead"),
+        ("Beijing struggled to smooth troubled relations with Washington.", "struggle"),
+        ("This is an area that they need to be playing in.", "need"),
     ],
 )
 def test_bare_verbs_that_are_no_acts(predicates, text: str, lemma: str) -> None:  # type: ignore[no-untyped-def]
     found = predicates(text)
     assert not any(found_lemma == lemma for found_lemma, _ in found), found
+
+
+def test_failing_to_reach_a_deal_is_a_rejection(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("France and Iran failed to reach agreement on the border.")
+    assert events and {e.root for e in events} == {"12"}, dyads(events)
