@@ -733,3 +733,9 @@ def test_a_place_inside_a_venue_is_a_venue_too(code) -> None:  # type: ignore[no
     actors = {"Trump": "USAGOV", "Xi Jinping": "CHNGOV", "Osaka": "JPN"}
     events = code("Trump said he would meet Xi Jinping at next month's summit in Osaka.", actors)
     assert {(s, t) for s, t, c in dyads(events) if c.startswith("0") and t} == {("USAGOV", "CHNGOV")}
+
+
+def test_force_is_aimed_at_whoever_is_near(code) -> None:  # type: ignore[no-untyped-def]
+    actors = {"North Korea": "PRK", "South Korea": "KOR"}
+    events = code("North Korea fired two artillery shells near a naval vessel from South Korea.", actors)
+    assert {(s, t) for s, t, _ in dyads(events)} == {("PRK", "KOR")}

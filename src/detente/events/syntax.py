@@ -367,6 +367,8 @@ def nested_pobjs(token: Token, depth: int = 3) -> list[Token]:
     return found
 
 
+#: Prepositions that aim force at whoever is there ("fired near a naval vessel", "shelled across the line").
+FORCE_PREPS = {"near", "across", "along", "around", "inside"}
 #: Roots whose "about"/"of" phrase names whom they are aimed at ("warned of the Prince", "complained
 #: about Osgiliath"): disapproval, rejection, threats, reduced relations.
 ABOUT_ROOTS = {"11", "12", "13", "16"}
@@ -416,6 +418,10 @@ def target_candidates(predicate: Token, frame: Frame | None, code: str = "") -> 
                 )
     if "05" <= code[:2] <= "08" and verbal:  # "earmarked aid to help Haiti cope": whom it is for
         found += beneficiaries(predicate)
+    if "15" <= code[:2] <= "20" and verbal:  # "fired shells near a vessel from South Korea"
+        for prep, pobj in (pair for holder in holders for pair in preps(holder)):
+            if prep in FORCE_PREPS and pobj is not None:
+                found += [pobj, *nested_pobjs(pobj, 1)]
     if code[:2] in ABOUT_ROOTS:  # "warned of the Prince of Dol Amroth", "warned of retaliation against X"
         for prep, pobj in preps(predicate):
             if prep in {"about", "of"} and pobj is not None and pobj.pos_ in {"NOUN", "PROPN"}:
