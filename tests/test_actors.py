@@ -785,8 +785,10 @@ def test_context_located_cue_is_only_for_home_sectors(mentions_of) -> None:  # t
     police = mentions_of("Police arrested protesters after the violence in Kenya.")
     assert _code_of(police, "Police") == "KENCOP"
     assert _code_of(police, "protesters") == "KENOPP"
-    split = mentions_of("The rebels fled from the fighting in Sudan to camps in Chad.")
+    split = mentions_of("The rebels attacked towns in Sudan and camps in Chad.")
     assert _by_text(split, "The rebels").actor.country is None  # two places: no state
+    elsewhere = mentions_of("Mr Assad, who trained in London, vowed to defeat the militants.")
+    assert _by_text(elsewhere, "the militants").actor.country != "GBR"  # someone else's clause
     envoy = mentions_of("The envoy discussed the situation in Yemen.")  # not a home sector
     assert _by_text(envoy, "The envoy").actor.country is None
 

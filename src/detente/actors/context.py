@@ -422,7 +422,7 @@ def _located(item: Found, head: Token, evidence: _Evidence) -> str | None:
         if country is None or not other.place or other is item:
             continue
         token = _token(evidence.doc, other.mention.head)
-        if token is not None and token.i not in governing and _locates(token):
+        if token is not None and token.i not in governing and _locates(token, head):
             states.add(country)
     return next(iter(states)) if len(states) == 1 else None
 
@@ -461,9 +461,11 @@ def _governing_states(item: Found, head: Token, evidence: _Evidence) -> set[str]
     }
 
 
-def _locates(token: Token) -> bool:
-    """Is this place where something is: the object of "in" (through "the X region of"), or the modifier
-    of a situation ("the Syrian conflict")?"""
+def _locates(token: Token, head: Token) -> bool:
+    """Is this place where the mention is: the object of "in" (through "the X region of") in the mention's
+    own clause or phrase ("attacked a checkpoint in X", "rebels fighting in X"), or after a situation
+    anywhere in the sentence ("the situation in X", "the Syrian conflict")? Not a place in a clause about
+    someone else ("Mr Assad, who trained in London, ... terrorists")."""
     while (
         token.dep_ in ("compound", "conj", "appos")
         and token.head.i != token.i
@@ -477,7 +479,17 @@ def _locates(token: Token) -> bool:
     prep = token.head
     if prep.lower_ == "of" and prep.head.lower_ in PLACE_PARTS and prep.head.dep_ == "pobj":
         prep = prep.head.head
-    return prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS
+    if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+        return False
+    located = prep.head
+    if located.lemma_.lower() in SITUATIONS:
+        return True
+    above = {ancestor.i for ancestor in head.ancestors}
+    return (
+        located.i in above
+        or (located.head.i in above and located.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos"))
+        or located.i in {token.i for token in head.subtree}
+    )
 
 
 def _paragraph_state(item: Found, evidence: _Evidence) -> str | None:
