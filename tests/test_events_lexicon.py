@@ -389,11 +389,6 @@ def test_failing_to_reach_a_deal_is_a_rejection(code) -> None:  # type: ignore[n
     assert events and {e.root for e in events} == {"12"}, dyads(events)
 
 
-def test_civilians_killed_in_fighting_are_190_not_mass_killing(code) -> None:  # type: ignore[no-untyped-def]
-    events = code("Russia shelled Ukraine on Monday, killing two civilians.")
-    assert "202" not in codes(events), dyads(events)
-
-
 def test_striking_targets_is_force(code) -> None:  # type: ignore[no-untyped-def]
     events = code("Russian warplanes struck targets in Ukraine.")
     assert {e.root for e in events} == {"19"}, dyads(events)
