@@ -323,7 +323,7 @@ def test_gate_petrarch_structure(nlp, coder) -> None:  # type: ignore[no-untyped
         coded += len(got)
         correct += len(got & expected)
     recall, precision = found / expected_total, correct / max(1, coded)
-    assert recall >= 0.53, (recall, precision)  # measured 0.553
+    assert recall >= 0.59, (recall, precision)  # measured 0.616 (argument-structure round; was 0.553)
     assert precision >= 0.89, (recall, precision)  # measured 0.913
 
 
