@@ -392,3 +392,8 @@ def test_failing_to_reach_a_deal_is_a_rejection(code) -> None:  # type: ignore[n
 def test_striking_targets_is_force(code) -> None:  # type: ignore[no-untyped-def]
     events = code("Russian warplanes struck targets in Ukraine.")
     assert {e.root for e in events} == {"19"}, dyads(events)
+
+
+def test_persuading_someone_to_act_is_an_appeal(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("France tried to persuade Iran to lift sanctions on Germany.")
+    assert "0254" in codes(events), dyads(events)
