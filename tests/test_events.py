@@ -613,8 +613,10 @@ def test_coordinated_modifiers_are_two_parties_acting_on_each_other(code) -> Non
 def test_coordinated_sources_do_not_act_on_their_own_side(code) -> None:  # type: ignore[no-untyped-def]
     """Killing Indian civilians is Pakistan's act in a clash of both: India does not act on itself."""
     events = code("Indian and Pakistani troops exchanged fire, killing Indian civilians.", PAIRS)
-    killings = {(s, t) for s, t, c in dyads(events) if c.startswith("20")}
-    assert killings == {("PAK", "INDCVL")}
+    killing = [e for e in events if e.trigger == "killing"]  # whatever its code (190 or 20x)
+    assert {(e.source.code if e.source else None, e.target.code if e.target else None) for e in killing} == {
+        ("PAK", "INDCVL")
+    }
 
 
 def test_every_subject_counts_when_the_parser_gives_two(code) -> None:  # type: ignore[no-untyped-def]
