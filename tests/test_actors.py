@@ -769,6 +769,15 @@ def test_context_located_rebels_take_the_place_not_their_backer(mentions_of) -> 
     assert _by_text(part, "The militants").actor.country == "UKR"
 
 
+def test_pro_or_anti_a_state_is_a_stance_not_a_nationality(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    located = mentions_of("Pro-Russian separatists in eastern Ukraine shelled the town.")
+    assert _code_of(located, "separatists") == "UKRREB"
+    assert "RUS" not in {m.actor.country for m in located}
+    protesters = mentions_of("Anti-American protesters marched in Cairo.")
+    assert _code_of(protesters, "protesters") == "EGYOPP"
+    assert _code_of(mentions_of("Russian separatists shelled the town."), "Russian separatists") == "RUSREB"
+
+
 def test_context_backer_alone_gives_no_state(mentions_of) -> None:  # type: ignore[no-untyped-def]
     assert _by_text(mentions_of("Russia armed the rebels."), "the rebels").actor.code == "REB"
     backed = mentions_of("Russian support for the separatists grew.")

@@ -105,6 +105,8 @@ def lexicon_units(doc: Doc, matchers: Matchers, kb: ActorKB, on: date | None) ->
             continue
         if entry.kind in ("country", "capital", "institution") and _inside_person(doc, start, end):
             continue  # "Feliciano Valencia" is a person, not Spain
+        if entry.kind in ("country", "demonym", "capital", "region") and _attitude(doc, start):
+            continue  # "pro-Russian separatists" side with Russia; they are not Russian
         taken.update(range(start, end))
         person = entry.kind == "institution" and kb.dated(doc[start:end].text)
         known = kb_actor(kb, doc[start:end].text, on) if person else None
@@ -126,6 +128,20 @@ def lexicon_units(doc: Doc, matchers: Matchers, kb: ActorKB, on: date | None) ->
         else:
             units.append(Unit(start, end, entry.kind, entry.code))
     return units
+
+
+#: Prefixes by which a place word names a stance, not a nationality ("pro-Russian", "anti-American").
+ATTITUDE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def _attitude(doc: Doc, start: int) -> bool:
+    """Is the place word at ``start`` the second half of "pro-X" or "anti-X"?"""
+    return (
+        start >= 2
+        and doc[start - 1].text in ("-", "‑", "–")
+        and not doc[start - 1].whitespace_
+        and doc[start - 2].lower_ in ATTITUDE_PREFIXES
+    )
 
 
 def _given_name(token: Token, start: int, end: int) -> bool:
