@@ -49,6 +49,12 @@ def test_every_common_quote_style(text: str, expected: list[str]) -> None:
     assert inner(text) == expected
 
 
+def test_a_curly_mark_glued_to_a_comma_opens() -> None:
+    text = "Ryan said,\u2018Look, there is no place for it.\u2019"
+    assert inner(text) == ["Look, there is no place for it."]
+    assert inner('He said,"Look" and "then"') != ["Look"]  # a straight mark after a comma stays ambiguous
+
+
 def test_apostrophes_are_not_quote_marks() -> None:
     text = (
         "The UK\u2019s view, the Clintons\u2019 house, rock \u2019n\u2019 roll in the \u201990s, Paris' role."
@@ -279,6 +285,71 @@ def test_uncued_quote_after_narration_has_no_speaker(attrs) -> None:  # type: ig
         "Diplomats left early."
     )
     assert directs(attrs(text)) == [("Nobody expects a breakthrough before the winter,", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("\u201cGo back to your seat,\u201d Trump barked at the reporter.", "Trump", "barked"),
+        ("\u201cThat is simply not true,\u201d Sanders shot back.", "Sanders", "shot"),
+        ("\u201cThis is a big political win for me,\u201d I confessed.", "I", "confessed"),
+    ],
+)
+def test_manner_of_speaking_and_phrasal_cues(attrs, text: str, speaker: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    [(_, found_speaker, found_cue)] = directs(attrs(text))
+    assert (found_speaker, found_cue) == (speaker, cue)
+
+
+def test_a_non_speech_phrasal_verb_is_no_cue(attrs) -> None:  # type: ignore[no-untyped-def]
+    text = "\u201cThe border will stay closed,\u201d the guards went back to their posts."
+    assert all(cue is None for _, _, cue in directs(attrs(text)))
+
+
+def test_a_speaker_with_an_age_is_not_the_head_of_the_quote(attrs) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "\u201cThat\u2019s a legitimate concern, because they\u2019re very passionate and very "
+        "principled,\u201d Sarandon, 69, told MSNBC Monday when asked about concerns."
+    )
+    found = directs(attrs(text))
+    assert [(speaker, cue) for _, speaker, cue in found] == [("Sarandon", "told")]
+
+
+def test_a_speaker_parsed_as_an_appositive_of_the_scene(attrs) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman "
+        "in Baghdad, said, \u201cI mean, a raid is a combat operation. There is no way around that.\u201d"
+    )
+    [(_, speaker, cue)] = directs(attrs(text))
+    assert (speaker, cue) == ("Warren", "said")
+
+
+def test_a_heading_name_before_a_colon_is_the_speaker(attrs) -> None:  # type: ignore[no-untyped-def]
+    found = directs(attrs("Carly Fiorina: \u2018Bill Clinton\u2019s fair game.\u2019\n\nThe race goes on."))
+    assert found == [("Bill Clinton\u2019s fair game.", "Fiorina", ":")]
+
+
+def test_a_place_before_a_colon_is_no_speaker(attrs) -> None:  # type: ignore[no-untyped-def]
+    found = directs(attrs("Outside Geneva: \u201cThe talks will go on for as long as it takes.\u201d"))
+    assert [speaker for _, speaker, _ in found] == [None]
+
+
+def test_an_uncued_quote_after_someone_spoke_is_theirs(attrs) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Instead, Trump told CNN his policy would be tougher.\n\n"
+        "Trump spoke only in evasive bromides during the interview.\n\n"
+        "\u201cWe have to do something and it\u2019s the only way you stop it.\u201d\n"
+        "\u201cWe have to be a lot tougher. We are playing with a different set of rules.\u201d"
+    )
+    found = directs(attrs(text))
+    assert [speaker for _, speaker, _ in found] == ["Trump", "Trump"]
+
+
+def test_a_speaking_verb_inside_quoted_words_names_no_speaker(attrs) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The campaign began in June. Its slogan was \u201cI speak for you\u201d.\n\n"
+        "\u201cNobody expects a breakthrough before the winter.\u201d"
+    )
+    assert [speaker for _, speaker, _ in directs(attrs(text))][-1] is None
 
 
 def test_multi_paragraph_quote_keeps_its_speaker(attrs) -> None:  # type: ignore[no-untyped-def]

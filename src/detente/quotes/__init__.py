@@ -157,8 +157,32 @@ def _direct(
     if introduced and _is_sentence(doc, inner, item) and _ends_sentence(doc, item, post):
         if previous is not None and _near(text_of(doc), previous.span[1], item.start):
             return Attribution(True, (item.start, item.end), None, previous.speaker, inherited=True)
-        return Attribution(True, (item.start, item.end), None, None)
+        return Attribution(True, (item.start, item.end), None, _speaker_before(doc, item), inherited=True)
     return None
+
+
+def _speaker_before(doc: Doc, item: Quoted) -> Token | None:
+    """The speaker of an uncued quote that follows a sentence about someone speaking ("Trump spoke only
+    in evasive bromides during the interview.", then “…”): that sentence's speaking subject."""
+    start = doc.char_span(item.outer_start, item.outer_end, alignment_mode="expand")
+    if start is None or start.start == 0:
+        return None
+    sentence = doc[start.start - 1].sent
+    if text_of(doc)[sentence.end_char : item.outer_start].count("\n") > 2:
+        return None
+    marks = 0
+    for token in sentence:
+        marks += token.text in _MARK_CHARS
+        if marks % 2 or not (is_speech_verb(token) or token.lemma_.lower() in _SPEAKING):
+            continue  # a verb inside quoted words is not the narrator's
+        subject = subject_of(token)
+        if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in ("he", "she")):
+            return subject
+    return None
+
+
+#: Verbs that tell someone spoke without reporting what was said (a cue for the quote that follows).
+_SPEAKING = frozenset(("speak", "talk"))
 
 
 def _pre_stretch(doc: Doc, item: Quoted, before: Quoted | None) -> Span | None:
@@ -291,13 +315,19 @@ def _partial(root: Token, inner: Span) -> bool:
     if inner.start <= root.head.i < inner.end or root.head.i == root.i:
         return False
     doc = inner.doc
-    if root.head.i >= inner.end and not (root.head.is_punct or is_speech_verb(root.head)):
+    head = root.head
+    if head.i >= inner.end and not (head.is_punct or is_speech_verb(head) or _speaker_of_cue(head)):
         return True  # the quoted words are a part of a clause that goes on after them
     after = doc[inner.end : root.right_edge.i + 1]
     if is_speech_verb(root.head) and root.head.i >= inner.end:
         after = doc[inner.end : inner.end]  # words up to a postposed cue are its speaker, misattached
     outside = [*doc[root.left_edge.i : inner.start], *after]
     return any(not (t.is_punct or t.is_space or t.text in _MARK_CHARS or t.dep_ == "mark") for t in outside)
+
+
+def _speaker_of_cue(token: Token) -> bool:
+    """A quote misattached to the subject of a postposed cue ("“…,” Sarandon, 69, told MSNBC")."""
+    return token.dep_ == "nsubj" and token.head.i > token.i and is_speech_verb(token.head)
 
 
 def _set_off(cue: Cue, inner: Span) -> bool:

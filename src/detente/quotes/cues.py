@@ -28,8 +28,16 @@ SPEECH_VERBS = frozenset(
         "yell", "scream", "whisper", "mutter", "cry", "exclaim", "proclaim", "read", "chant", "mouth", "echo",
         "sing", "text", "email", "quote", "rule", "order", "decree", "agree", "disagree", "criticise",
         "criticize", "slam", "blast", "attack", "praise", "hail", "welcome", "condemn", "denounce", "dismiss",
-        "reject", "counsel", "opine", "reason", "posit", "speculate", "estimate",
+        "reject", "counsel", "opine", "reason", "posit", "speculate", "estimate", "confess", "bark", "snap",
+        "mock", "scoff", "interject", "gush", "sigh", "laugh", "chuckle", "beam", "plead", "beg", "concur",
+        "blurt", "recite", "marvel",
     )
+)  # fmt: skip
+
+#: Verbs that report speech with a particle: "shot back", "chimed in", "weighed in".
+PHRASAL_SPEECH_VERBS = frozenset(
+    (("go", "on"), ("shoot", "back"), ("fire", "back"), ("hit", "back"), ("chime", "in"), ("weigh", "in"),
+     ("pipe", "up"), ("push", "back"))
 )  # fmt: skip
 
 #: Verbs that report speech only with a content clause or a quote; with a bare phrase they describe.
@@ -63,12 +71,12 @@ class Cue:
 
 
 def is_speech_verb(token: Token) -> bool:
-    """Whether the token is a verb of speaking or writing ("went on" included)."""
+    """Whether the token is a verb of speaking or writing ("went on", "shot back" included)."""
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return False
     lemma = token.lemma_.lower()
-    if lemma == "go":
-        return any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
+    if any((lemma, c.lower_) in PHRASAL_SPEECH_VERBS for c in token.children if c.dep_ in ("prt", "advmod")):
+        return True
     return lemma in SPEECH_VERBS
 
 
@@ -110,7 +118,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 def _scene_subject(verb: Token) -> Token | None:
     """A subject parsed into the scene before it ("In Islamabad, Nadia Farooq, an adviser, said"): a name
-    coordinated with the place, set off by a comma just before the verb."""
+    coordinated with the place or in apposition to a word of the scene, set off by a comma just before the
+    verb."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
     for prep in verb.lefts:
         if prep.dep_ != "prep":
             continue
@@ -122,10 +133,19 @@ def _scene_subject(verb: Token) -> Token | None:
             ]
             if names and names[-1].right_edge.i + 2 >= verb.i:
                 return names[-1]
+        # "In a call on Dec. 2, Col. Warren, a spokesman, said": the subject parsed as an appositive
+        for token in prep.subtree:
+            reaches = token.right_edge.i + 2 >= verb.i
+            if token.dep_ == "appos" and token.pos_ in ("PROPN", "NOUN") and reaches and _person_like(token):
+                return token
     return None
 
 
 _PLACES = frozenset(("GPE", "LOC", "FAC"))
+
+
+def _person_like(token: Token) -> bool:
+    return token.ent_type_ not in _PLACES and token.ent_type_ not in ("DATE", "TIME")
 
 
 def according_to(token: Token) -> Token | None:
@@ -184,7 +204,23 @@ def find_cue(stretch: Span, *, before: bool) -> Cue | None:
             subject = subject_of(verb)
             if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON"):
                 return Cue(verb, subject, "colon")
+        name = _heading_name(tokens)
+        if name is not None:
+            return Cue(tokens[-1], name, "colon")
     return None
+
+
+def _heading_name(tokens: list[Token]) -> Token | None:
+    """The name a verbless heading gives before a colon ("Marco Rubio: ‘You Don’t Win …’")."""
+    if any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return None
+    words = [t for t in tokens[:-1] if not (t.is_punct or t.is_space)]
+    if not words or words[-1].pos_ != "PROPN" or words[-1].ent_type_ in ("GPE", "LOC", "DATE", "TIME"):
+        return None
+    name = words[-1]
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i and name.head.i < tokens[-1].i:
+        name = name.head
+    return name
 
 
 def _clause_verb(colon: Token) -> Token | None:

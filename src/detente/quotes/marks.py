@@ -89,7 +89,9 @@ def _outermost(found: list[Quoted]) -> list[Quoted]:
 def _mark(text: str, start: int, end: int) -> _Mark:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    can_open = not after.isspace() and (before.isspace() or before in _BEFORE_OPENER)
+    # A left curly mark right after a comma opens ('said,“Look'): only straight marks are ambiguous there.
+    glued = before == "," and text[start:end] in _DOUBLE_OPENERS | _SINGLE_OPENERS
+    can_open = not after.isspace() and (before.isspace() or before in _BEFORE_OPENER or glued)
     can_close = not before.isspace() and (after.isspace() or after in _AFTER_CLOSER)
     return _Mark(start, end, text[start:end], can_open, can_close)
 
