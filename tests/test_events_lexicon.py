@@ -397,3 +397,11 @@ def test_striking_targets_is_force(code) -> None:  # type: ignore[no-untyped-def
 def test_persuading_someone_to_act_is_an_appeal(code) -> None:  # type: ignore[no-untyped-def]
     events = code("France tried to persuade Iran to lift sanctions on Germany.")
     assert "0254" in codes(events), dyads(events)
+
+
+def test_resolving_ones_own_dispute_is_no_mediation(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("France and Iran resolved their border dispute.")
+    assert "050" in codes(events) and "045" not in codes(events), dyads(events)
+    assert "039" not in codes(code("France and Iran agreed to resolve their border dispute.")), dyads(
+        code("France and Iran agreed to resolve their border dispute.")
+    )
