@@ -537,8 +537,37 @@ def test_the_place_of_speech_gives_a_state_when_nothing_else_does(nlp) -> None: 
     )
     ken = Actor("KEN", "KEN", None, None, "Nairobi")
     quotes = run_stage(nlp, text, [mention_at(text, "Nairobi", ken, "metonym")], [])
-    assert speaker_codes(quotes) == ["KEN"]
+    assert speaker_codes(quotes) == ["KENGOV"]  # the state from the place, the sector from the title
     assert quotes[0].speaker is not None and quotes[0].speaker.text.endswith("Grace Wanjiku")
+
+
+def test_a_states_own_body_speaks_for_its_government_and_so_does_its_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Britain\u2019s National Cyber Security Centre said the intrusion had been traced to servers in "
+        "Russia. No classified data was taken, it said. Britain\u2019s largest bank said it lost nothing."
+    )
+    gbr = Actor("GBR", "GBR", None, "National Cyber Security Centre", "")
+    bank = Actor("GBR", "GBR", None, None, "")
+    mentions = [
+        mention_at(text, "Britain\u2019s National Cyber Security Centre", gbr),
+        mention_at(text, "Britain\u2019s largest bank", bank, "role"),
+    ]
+    assert speaker_codes(run_stage(nlp, text, mentions, [])) == ["GBRGOV", "GBRGOV", "GBR"]
+
+
+def test_the_scene_of_speech_outranks_a_state_a_bare_role_took_from_context(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The United States urged restraint. In Islamabad, Nadia Farooq, an adviser to the prime minister, "
+        "said Pakistan welcomed outside efforts."
+    )
+    usa = Actor("USA", "USA", None, None, "")
+    mentions = [
+        mention_at(text, "The United States", usa, "country"),
+        mention_at(text, "Islamabad", Actor("PAK", "PAK", None, None, ""), "metonym"),
+        mention_at(text, "the prime minister", Actor("USAGOV", "USA", "GOV", None, ""), "role"),
+        mention_at(text, "Pakistan welcomed", Actor("PAK", "PAK", None, None, ""), "country"),
+    ]
+    assert speaker_codes(run_stage(nlp, text, mentions, [])) == ["PAKGOV"]
 
 
 def test_a_state_from_context_keeps_the_speakers_own_sector(nlp) -> None:  # type: ignore[no-untyped-def]

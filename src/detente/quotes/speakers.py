@@ -87,7 +87,8 @@ def speaker_actor(
             or _place_of_speech(head, mentions)
             or _thread(head, quote, earlier)
         )
-        actor = _merged(found, actor) if found is not None else actor
+        own = actor if actor is not None and actor.sector else _own_sector(head, mentions)
+        actor = _merged(found, own) if found is not None else actor
     elif (
         mention is not None
         and mention.kind == "role"
@@ -98,7 +99,7 @@ def speaker_actor(
         actor = _thread(head, quote, earlier, avoid=actor.country)
     if actor is None:
         return None
-    if _is_state_voice(head, actor, mention):
+    if _is_state_voice(_antecedent(head) or head, actor, mention):
         actor = Actor(actor.code + "GOV", actor.country, "GOV", actor.name, actor.text)
     return actor.with_text(words)
 
@@ -107,7 +108,51 @@ def _merged(state: Actor, own: Actor | None) -> Actor:
     """The state found in context joined to the sector the speaker's own words give ("police" → COP)."""
     if own is None or own.country or not own.sector or state.sector or not state.country:
         return state
-    return Actor(state.country + own.code, state.country, own.sector, own.name, own.text)
+    return Actor(state.country + own.code, state.country, own.sector, own.name or state.name, own.text)
+
+
+def _own_sector(head: Token, mentions: Sequence[ActorMention]) -> Actor | None:
+    """The sector a speaker's own title or appositive gives when no state does ("Principal Secretary
+    Grace Wanjiku"; "Nadia Farooq, an adviser to the prime minister"): a role with no state of its own."""
+    for token in head.lefts:
+        sector = _TITLES.get(token.lemma_.lower()) if token.dep_ == "compound" else None
+        if sector is not None:
+            return _sector_only(sector)
+    for part in (c for c in head.children if c.dep_ == "appos"):
+        low, high = part.left_edge.idx, part.right_edge.idx + len(part.right_edge.text)
+        roles = [m for m in mentions if low <= m.span[0] and m.span[1] <= high and m.actor.sector]
+        if roles and roles[0].actor.sector:
+            return _sector_only(roles[0].actor.sector)
+        if part.lemma_.lower() in _TITLES:
+            return _sector_only(_TITLES[part.lemma_.lower()])
+    return None
+
+
+def _sector_only(sector: str) -> Actor:
+    return Actor(sector, None, sector, None, "")
+
+
+#: Titles that give their bearer's sector when the state comes from elsewhere.
+_TITLES = {
+    "secretary": "GOV", "minister": "GOV", "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV",
+    "ambassador": "GOV", "envoy": "GOV", "diplomat": "GOV", "official": "GOV", "adviser": "GOV",
+    "advisor": "GOV", "president": "GOV", "premier": "GOV", "chancellor": "GOV", "general": "MIL",
+    "colonel": "MIL", "commander": "MIL",
+}  # fmt: skip
+
+#: Heads of a state's own bodies: "Britain's National Cyber Security Centre said" speaks for its government.
+_BODIES = frozenset(
+    ("centre", "center", "agency", "office", "ministry", "department", "council", "commission", "authority",
+     "directorate", "bureau", "service", "government", "cabinet", "presidency")
+)  # fmt: skip
+
+
+def _antecedent(head: Token) -> Token | None:
+    """The subject of the sentence before that a bare "it" or "he" opening a sentence stands for."""
+    if head.lower_ not in ("it", "he", "she", "they") or head.sent.start == 0:
+        return None
+    before = head.doc[head.sent.start - 1].sent
+    return next((t for t in before.root.children if t.dep_ == "nsubj"), None)
 
 
 def _is_state_voice(head: Token, actor: Actor, mention: ActorMention | None) -> bool:
@@ -115,7 +160,16 @@ def _is_state_voice(head: Token, actor: Actor, mention: ActorMention | None) -> 
     if actor.sector is not None or not actor.country or actor.code != actor.country:
         return False
     named_state = mention is not None and actor is mention.actor and mention.kind in _STATES
-    return named_state or head.lemma_.lower() in _OFFICIALS
+    lemma = head.lemma_.lower()
+    return named_state or lemma in _OFFICIALS or (lemma in _BODIES and _owned_by_state(head))
+
+
+def _owned_by_state(head: Token) -> bool:
+    """A body named as a state's own ("Britain's National Cyber Security Centre", "the Kenyan agency")."""
+    return any(
+        (c.dep_ == "poss" and c.ent_type_ == "GPE") or (c.dep_ == "amod" and c.ent_type_ == "NORP")
+        for c in head.lefts
+    )
 
 
 def _own_phrase(head: Token, mentions: Sequence[ActorMention]) -> Actor | None:
@@ -127,8 +181,18 @@ def _own_phrase(head: Token, mentions: Sequence[ActorMention]) -> Actor | None:
         inside = [m for m in mentions if low <= m.span[0] and m.span[1] <= high and m.actor.country]
         if inside:
             best = min(inside, key=lambda m: (m.actor.sector is None, m.span[0]))
+            place = None if _states_itself(head.doc, best) else _place_of_speech(head, mentions)
+            if place is not None and place.country != best.actor.country:
+                return place  # the speaker's own sentence outranks a state a bare role took from context
             return best.actor
     return None
+
+
+def _states_itself(doc: Doc, mention: ActorMention) -> bool:
+    """Whether a mention's own words name its state: a bare role ("the prime minister") took its state
+    from context, which the speaker's own sentence may contradict ("In Islamabad, …, an adviser to the
+    prime minister, said")."""
+    return mention.kind != "role" or _named_by_speaker(doc, mention.span[0], mention.span[1], ())
 
 
 def _body_owner(token: Token) -> bool:
@@ -196,10 +260,14 @@ def _counterpart(holder: Token, state: Actor, mentions: Sequence[ActorMention]) 
 
 
 def _place_of_speech(head: Token, mentions: Sequence[ActorMention]) -> Actor | None:
-    """Where the cue says the words were spoken ("… said in Nairobi on Wednesday"): the speaker's state
-    when nothing else names one."""
+    """Where the cue says the words were spoken ("… said in Nairobi on Wednesday", "In Islamabad, Nadia
+    Farooq, an adviser, said"): the speaker's state when nothing else names one."""
     verb = head.head
-    if head.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+    if head.dep_ == "conj" and verb.dep_ == "pobj" and verb.head.lower_ == "in":
+        verb = verb.head.head  # the speaker parsed as coordinated with the place of the scene
+    elif head.dep_ != "nsubj":
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
         return None
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ != "in":
