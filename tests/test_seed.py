@@ -74,3 +74,57 @@ def test_relations_cold_in_october_warm_on_20_november(pipeline, tmp_path) -> No
     october = [p for period, p in points.items() if period.startswith("2016-10")]
     assert october and sum(p.goldstein_sum for p in october) < 0
     assert points["2016-11-20"].index > 0
+
+
+def _found(seed: CodedArticle) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source and e.source.country, e.target and e.target.country, e.root) for e in seed.events}
+
+
+def test_concern_reaches_both_things_it_is_about(seed: CodedArticle) -> None:
+    """'concern about the situation in Ukraine, and continued Russian support for the separatists'."""
+    assert {("GBR", "UKR", "01"), ("GBR", "RUS", "01")} <= _found(seed)
+
+
+def test_russian_support_goes_to_ukrainian_separatists(seed: CodedArticle) -> None:
+    support = [e for e in seed.events if e.trigger.startswith("support")]
+    assert [(e.source and e.source.country, e.target and e.target.code, e.root) for e in support] == [
+        ("RUS", "UKRREB", "07")
+    ]
+
+
+def test_call_to_protest_is_rallying_opposition_dated_before_the_spat(seed: CodedArticle) -> None:
+    [call] = [e for e in seed.events if e.trigger.startswith("calling on")]
+    assert (call.source and call.source.country, call.target and call.target.country) == ("GBR", "RUS")
+    assert call.cameo == "113"
+    assert (call.when.date, call.when.precision) == (date(2016, 10, 1), "month")
+    assert call.when.text and call.when.text.startswith("before the spat")
+
+
+def test_no_event_from_not_wanting_to_remove_assad(seed: CodedArticle) -> None:
+    assert not [e for e in seed.events if e.root == "17"]
+    assert not [e for e in seed.events if "remove" in e.trigger]
+
+
+def test_every_expected_seed_event(seed: CodedArticle) -> None:
+    """Source and target country, root and month of each event the page reports (the table of README)."""
+    found = {
+        (
+            e.source and e.source.country,
+            e.target and e.target.country,
+            e.root,
+            e.when.date and e.when.date.month,
+        )
+        for e in seed.events
+    }
+    expected = {
+        ("RUS", "GBR", "11", 10),  # Johnson was slammed (last month)
+        ("GBR", "RUS", "04", 11),  # the phone call on Sunday
+        ("GBR", "RUS", "02", 11),  # urged Russia to use its influence
+        ("GBR", "RUS", "03", 11),  # both ministers agreed on the need for dialogue
+        ("RUS", "GBR", "03", 11),
+        ("GBR", "RUS", "11", 10),  # the call to protest; 'accuses Russia of committing every deadly sin'
+        ("SYR", "USA", "05", 11),  # Assad described Trump as a natural ally (last week)
+    }
+    assert expected <= found, sorted(expected - found)
+    offers = [e for e in seed.events if e.root == "03" and "conditional" in e.flags]
+    assert offers and all((e.source and e.source.country) == "RUS" for e in offers)
