@@ -778,6 +778,13 @@ def test_pro_or_anti_a_state_is_a_stance_not_a_nationality(mentions_of) -> None:
     assert _code_of(mentions_of("Russian separatists shelled the town."), "Russian separatists") == "RUSREB"
 
 
+def test_context_located_by_the_scene_of_the_sentence_before(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    scene = mentions_of("Clashes erupted in eastern Ukraine on Sunday. The separatists said they held.")
+    assert _code_of(scene, "The separatists") == "UKRREB"
+    own_state = mentions_of("Clashes erupted in Syria. The rebels said Turkey had helped.")
+    assert _by_text(own_state, "The rebels").actor.country != "SYR"  # the sentence names a state itself
+
+
 def test_context_backer_alone_gives_no_state(mentions_of) -> None:  # type: ignore[no-untyped-def]
     assert _by_text(mentions_of("Russia armed the rebels."), "the rebels").actor.code == "REB"
     backed = mentions_of("Russian support for the separatists grew.")

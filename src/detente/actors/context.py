@@ -17,9 +17,11 @@ exactly one state wins, and a cue that points at two states gives none (the next
    opposition, protesters, police: ``LOCATED_SECTORS``), the one state the sentence locates things in
    ("concern about the situation in Ukraine and Russian support for the separatists" → UKRREB): places
    after a locative preposition ("in Ukraine", "in eastern Ukraine", "in the Donbas region of Ukraine")
-   and states naming a situation ("the Syrian conflict"). A state that merely modifies or governs the
-   mention's own phrase ("Russian support for", "Russia armed the rebels") says who backs them, not where
-   they are, and is never read as a location.
+   and states naming a situation ("the Syrian conflict"); when the sentence names no state at all, the
+   scene the sentence before sets in the same paragraph ("Clashes erupted in eastern Ukraine on Sunday.
+   The separatists said ..."). A state that merely modifies or governs the mention's own phrase
+   ("Russian support for", "Russia armed the rebels") says who backs them, not where they are, and is
+   never read as a location.
 6. ``dateline``: the city the story was filed from ("ISLAMABAD —"), when that state takes part in the
    story (a London desk writing about Iran is no cue).
 7. ``office``: a name most often one state's ("Foreign Office") keeps that state (``compose`` coded it).
@@ -416,15 +418,37 @@ def _located(item: Found, head: Token, evidence: _Evidence) -> str | None:
     """The one state the mention's sentence locates things in, leaving out states that modify or govern
     the mention's own phrase (its backers or foes: "Russian support for the separatists")."""
     governing = _governing(head)
+    sentence = item.mention.sentence_index
     states: set[str] = set()
-    for other in evidence.by_sentence.get(item.mention.sentence_index, ()):
+    for other in evidence.by_sentence.get(sentence, ()):
         country = _state(other)
         if country is None or not other.place or other is item:
             continue
         token = _token(evidence.doc, other.mention.head)
         if token is not None and token.i not in governing and _locates(token, head):
             states.add(country)
+    if not states and not any(_state(other) for other in evidence.by_sentence.get(sentence, ())):
+        states = _scene(sentence - 1, evidence)  # "Clashes erupted in Ukraine. The rebels said..."
     return next(iter(states)) if len(states) == 1 else None
+
+
+def _scene(sentence: int, evidence: _Evidence) -> set[str]:
+    """The states a sentence of the same paragraph sets its scene in: places after a locative preposition
+    on its main verb ("Clashes erupted in Ukraine") or after a situation noun ("the war in Syria")."""
+    if evidence.paragraph_of.get(sentence) != evidence.paragraph_of.get(sentence + 1):
+        return set()
+    states: set[str] = set()
+    for other in evidence.by_sentence.get(sentence, ()):
+        country = _state(other)
+        token = _token(evidence.doc, other.mention.head)
+        if country is None or not other.place or token is None:
+            continue
+        root = token.sent.root
+        on_main_verb = token.head.head.i == root.i or token.head.head.lemma_.lower() in SITUATIONS
+        situation = token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in SITUATIONS
+        if (on_main_verb and _locates(token, root)) or situation:
+            states.add(country)
+    return states
 
 
 def _governing(head: Token) -> set[int]:
