@@ -9,11 +9,16 @@ exactly one state wins, and a cue that points at two states gives none (the next
 2. ``repeated``: a definite bare personal role ("the ambassador", "the minister"; not "the company")
    whose role word (for envoys: any envoy's title) was used earlier with a state of its own, within
    two sentences: "Russia summoned the British ambassador. The ambassador said" is the British one.
-3. ``body``: the body the role belongs to, mentioned nearby (same sentence or the two before): a coded
+3. ``speaker``: for a bare institution of a state (not a person's title, not a located sector), the state
+   of the main clause's subject when the mention is in what that subject says ("An Israeli military
+   spokesman said the army will not allow ...") or is whom it addresses ("told parliament"), and for a
+   government or legislature that a domestic actor deals with ("Opposition leaders in Islamabad urged the
+   government"): speakers and domestic actors talk of their own state's institutions.
+4. ``body``: the body the role belongs to, mentioned nearby (same sentence or the two before): a coded
    body of the same sector; a spokesperson (no sector of its own) takes the body's sector as well.
-4. ``place``: a place attached to the mention's own clause ("told reporters in New Delhi", "said in
+5. ``place``: a place attached to the mention's own clause ("told reporters in New Delhi", "said in
    Nairobi"); places inside the reported content do not count.
-5. ``located``: for sectors whose members belong where they are (rebels, separatists, insurgents,
+6. ``located``: for sectors whose members belong where they are (rebels, separatists, insurgents,
    opposition, protesters, police: ``LOCATED_SECTORS``), the one state the sentence locates things in
    ("concern about the situation in Ukraine and Russian support for the separatists" → UKRREB): places
    after a locative preposition ("in Ukraine", "in eastern Ukraine", "in the Donbas region of Ukraine")
@@ -22,16 +27,19 @@ exactly one state wins, and a cue that points at two states gives none (the next
    The separatists said ..."). A state that merely modifies or governs the mention's own phrase
    ("Russian support for", "Russia armed the rebels") says who backs them, not where they are, and is
    never read as a location.
-6. ``dateline``: the city the story was filed from ("ISLAMABAD —"), when that state takes part in the
-   story (a London desk writing about Iran is no cue).
-7. ``office``: a name most often one state's ("Foreign Office") keeps that state (``compose`` coded it).
-8. ``paragraph``: the one state among the subjects of the paragraph, else of the whole document; never
+7. ``dateline``: the city the story was filed from ("ISLAMABAD —"), when that state takes part in the
+   story (a London desk writing about Iran is no cue) and the sentence's own main subjects name no other
+   state ("India sent navy ships to Bangladesh" filed from Dhaka is no Bangladeshi navy).
+8. ``office``: a name most often one state's ("Foreign Office") keeps that state (``compose`` coded it).
+9. ``paragraph``: the one state among the subjects of the paragraph, else of the whole document; never
    when there are two, nor (for located sectors) when that state backs the mention in its own sentence.
 
-Candidates are mentions with a sector or a personal role but no state (and "usual" offices, for cues 1-6
-only). Evidence is read from the mentions as the text codes them, never from other inferences, so the
-order of mentions does not matter. People resolved later (surnames, pronouns) inherit the state through
-``resolve``, which runs after this.
+Candidates are mentions with a sector or a personal role but no state (and "usual" offices, for cues 1-7
+only). Bodies inside quotation marks are no body of a role outside them ("'We call on the Russian
+government ...,' a spokeswoman said"). Evidence is read from the mentions as the text codes them, never
+from other inferences (except a spokesperson's body and a speaker whose state an earlier mention's cue
+settled), so the order of mentions does not matter. People resolved later (surnames, pronouns) inherit the
+state through ``resolve``, which runs after this.
 """
 
 from __future__ import annotations
@@ -90,6 +98,12 @@ SITUATIONS = frozenset(
 PLACE_PARTS = frozenset(
     {"region", "regions", "province", "provinces", "part", "parts", "east", "west", "north", "south", "city"}
 )
+#: Sectors of a state's own institutions, which a speaker or a domestic actor names bare ("the army").
+INSTITUTIONS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY"})
+#: Verbs whose object is the audience of a speaker ("told parliament", "briefed the army").
+ADDRESSING = frozenset({"tell", "brief", "inform", "address", "assure", "update", "reassure"})
+#: Sectors of actors that deal with their own state's government ("Opposition leaders urged the government").
+DOMESTIC = frozenset({"OPP", "LEG", "JUD", "CVL", "LAB", "EDU", "MED", "BUS", "REL", "PTY", "HRI"})
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _QUOTE_MARK = re.compile('["“”]')
 
@@ -222,6 +236,9 @@ def _infer(
     found = _repeated(item, evidence)
     if found is not None:
         return found, "repeated"
+    country = _speaker(item, head, evidence, settled)
+    if country is not None:
+        return _state_only(country), "speaker"
     found = _nearby_body(item, evidence, settled)
     if found is not None:
         return found, "body"
@@ -233,7 +250,7 @@ def _infer(
     cue, country = "place", _place(head, evidence)
     if country is None and item.mention.actor.sector in LOCATED_SECTORS:
         cue, country = "located", _located(item, head, evidence)
-    if country is None:
+    if country is None and _dateline_fits(item, evidence):
         cue, country = "dateline", evidence.dateline
     if country is None and not item.usual:
         cue, country = "paragraph", _paragraph_state(item, evidence)
@@ -326,7 +343,12 @@ def _nearby_body(item: Found, evidence: _Evidence, settled: dict[int, Found]) ->
     envoy = _diplomatic(item)
     # a spokesperson may speak for a body whose own state was inferred; a titled role reads the text only
     chain = settled if sector is None else {}
-    found = _nearest(item, evidence, lambda other: _is_body(other, sector, envoy), chain, BODY_WINDOW)
+    quoted = _quoted(item, evidence)
+
+    def fits(other: Found) -> bool:
+        return _is_body(other, sector, envoy) and (quoted or not _quoted(other, evidence))
+
+    found = _nearest(item, evidence, fits, chain, BODY_WINDOW)
     if found is not None or sector not in (None, "GOV"):
         return found
     if envoy and not _subject(item, evidence):
@@ -352,6 +374,61 @@ def _nearest(
         if states:
             return None
     return None
+
+
+def _speaker(item: Found, head: Token, evidence: _Evidence, settled: dict[int, Found]) -> str | None:
+    """The one state of the main subjects whose words or audience a bare institution is in ("An Israeli
+    military spokesman said the army ...", "told parliament that security forces ..."), or of a domestic
+    actor dealing with a bare government ("Opposition leaders in Islamabad urged the government")."""
+    sector = item.mention.actor.sector
+    if item.person or item.mention.kind != "role" or sector not in INSTITUTIONS:
+        return None
+    if any(personal_role(role) for role in item.roles) or _quoted(item, evidence):
+        return None  # "the minister" in Lavrov's words may be the British one
+    token = head
+    while token.dep_ in ("compound", "conj", "appos", "flat", "amod") and token.head.i != token.i:
+        token = token.head
+    domestic = False
+    verb: Token | None = None
+    if token.dep_ in ("dobj", "dative") and token.head.lemma_.lower() in ADDRESSING:
+        verb = token.head
+    elif token.dep_ in ("dobj", "dative") and sector in ("GOV", "LEG"):
+        verb, domestic = token.head, True
+    else:
+        child = token
+        for ancestor in token.ancestors:
+            if child.dep_ == "ccomp":
+                verb = ancestor
+                break
+            child = ancestor
+    if verb is None:
+        return None
+    states: set[str] = set()
+    for subject in verb.children:
+        if subject.dep_ != "nsubj":
+            continue
+        for member in (subject, *(c for c in subject.children if c.dep_ == "conj")):
+            other = evidence.by_head.get(member.idx)
+            if other is None or other is item or other.pronoun is not None or _quoted(other, evidence):
+                continue
+            other = settled.get(other.mention.head, other)
+            if domestic and other.mention.actor.sector not in DOMESTIC:
+                continue
+            if other.mention.actor.country is not None:
+                states.add(other.mention.actor.country)
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def _dateline_fits(item: Found, evidence: _Evidence) -> bool:
+    """The dateline's state may be the mention's unless its sentence's main subjects name only others."""
+    if evidence.dateline is None:
+        return False
+    subjects = {
+        country
+        for other in evidence.by_sentence.get(item.mention.sentence_index, ())
+        if other is not item and (country := _state(other)) is not None and _main_subject(other, evidence)
+    }
+    return not subjects or evidence.dateline in subjects
 
 
 def _subject(item: Found, evidence: _Evidence) -> bool:

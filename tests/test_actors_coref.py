@@ -1,0 +1,86 @@
+"""In-document resolution of mentions the events stage needs: bare institutions by who speaks of them,
+object pronouns (binding), "it" for states and bodies, "they" for the speakers who said it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.actors import find_mentions
+from detente.models import ActorMention
+from detente.nlp import sentences as split_sentences
+
+PUBLISHED = date(2019, 3, 5)
+
+
+@pytest.fixture(scope="module")
+def mentions_of(nlp):  # type: ignore[no-untyped-def]
+    def run(text: str) -> list[ActorMention]:
+        doc = nlp(text)
+        return find_mentions(doc, split_sentences(doc), PUBLISHED)
+
+    return run
+
+
+def _at(mentions: list[ActorMention], text: str, word: str, nth: int = 0) -> ActorMention | None:
+    """The mention headed by the ``nth`` occurrence of ``word`` in ``text`` (None when there is none)."""
+    position = -1
+    for _ in range(nth + 1):
+        position = text.index(word, position + 1)
+    return next((m for m in mentions if m.span[0] <= position < m.span[1]), None)
+
+
+def _country(mentions: list[ActorMention], text: str, word: str, nth: int = 0) -> str | None:
+    mention = _at(mentions, text, word, nth)
+    return mention.actor.country if mention is not None else None
+
+
+# --- bare institutions: the state of whoever speaks of them or deals with them -----------------------------
+
+
+def test_the_army_in_a_spokesmans_words_is_his_states(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "BEIRUT — Shells landed near a Lebanese border village on Monday. A Turkish military spokesman said "
+        "the army would respond to any further attack."
+    )
+    assert _country(mentions_of(text), text, "army") == "TUR"
+
+
+def test_parliament_told_by_a_minister_is_the_ministers(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "KABUL — The border has been tense for weeks. Iran's interior minister told parliament that "
+        "security forces had been put on alert along the frontier with Afghanistan."
+    )
+    found = mentions_of(text)
+    assert _country(found, text, "parliament") == "IRN"
+    assert _country(found, text, "security forces") == "IRN"
+
+
+def test_opposition_urges_its_own_government(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "NAIROBI — Uganda closed its border crossing on Friday. Opposition leaders in Kampala urged the "
+        "government to recall Uganda's envoy from Nairobi."
+    )
+    assert _country(mentions_of(text), text, "government") == "UGA"
+
+
+def test_a_body_inside_the_quote_is_not_the_spokeswomans(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Canadian foreign ministry said it was aware of the detention. \"We urge the Chinese government "
+        'to release him at once," a spokeswoman said.'
+    )
+    assert _country(mentions_of(text), text, "spokeswoman") == "CAN"
+
+
+def test_a_dateline_does_not_outrank_the_sentences_own_subject(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "DHAKA — Floods cut off three districts on Sunday. Japan sent two navy ships with food to the "
+        "port of Chittagong, the Japanese embassy said."
+    )
+    assert _country(mentions_of(text), text, "navy") == "JPN"
+
+
+def test_a_dateline_still_places_a_bare_role_nothing_else_places(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "ISLAMABAD — Pakistan summoned an Indian diplomat on Tuesday. The army said it was ready."
+    assert _country(mentions_of(text), text, "army") == "PAK"
