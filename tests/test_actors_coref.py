@@ -67,7 +67,7 @@ def test_opposition_urges_its_own_government(mentions_of) -> None:  # type: igno
 
 def test_a_body_inside_the_quote_is_not_the_spokeswomans(mentions_of) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "The Canadian foreign ministry said it was aware of the detention. \"We urge the Chinese government "
+        'The Canadian foreign ministry said it was aware of the detention. "We urge the Chinese government '
         'to release him at once," a spokeswoman said.'
     )
     assert _country(mentions_of(text), text, "spokeswoman") == "CAN"
