@@ -4,6 +4,8 @@
     python bench/events_dev.py petrarch [--limit N]     structure suites (source/target, compounds, no-event)
     python bench/events_dev.py speed [--docs 200]       parse-only vs full-pipeline time on Reuters articles
     python bench/events_dev.py derive-lexicon           rebuild data/lexicon/petrarch_*.tsv and discards.tsv
+    python bench/events_dev.py derive-aliases           rebuild data/lexicon/lemma_aliases.tsv
+    python bench/events_dev.py gaps [--source S]        predicates of sentences the coder leaves uncoded
 
 Every command prints one JSON summary. The class of a sentence with several events is the class of its
 *main* event: the highest event in the dependency tree that is not a bare statement (01x) wrapping an
@@ -201,6 +203,93 @@ def derive_discards(source: Path) -> dict[str, int]:
         for phrase, scope in sorted(kept.items()):
             out.write(f"{phrase}\t{scope}\n")
     return {"discards": len(kept)}
+
+
+def _inflections(lemma: str) -> list[str]:
+    """Regular past, participle and third-person forms, with a doubled final consonant as well."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = [stem + "ed", stem + "ing", lemma + "s"]
+    if lemma[-1] not in "aeiouwxy" and lemma[-2:-1] in set("aeiou"):
+        forms += [lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
+    return forms
+
+
+def derive_aliases() -> dict[str, int]:
+    """Write lemma_aliases.tsv: lemmas spaCy's rule lemmatizer gives to inflections of lexicon verbs it
+    does not know ("cordoned" -> "cordone"), mapped back to the lexicon's lemma.
+
+    An alias is kept only when it is neither a lexicon lemma nor a verb spaCy knows, so no real verb
+    is shadowed.
+    """
+    from detente import nlp as nlp_stage
+    from detente.events.lexicon import load
+
+    nlp = nlp_stage.load()
+    tables = nlp.get_pipe("lemmatizer").lookups
+    known = set(tables.get_table("lemma_index")["verb"]) | set(tables.get_table("lemma_exc")["verb"])
+    own = {frame.lemma for frames in load().verbs.values() for frame in frames}  # without earlier aliases
+    lemmas = sorted(
+        lemma
+        for lemma in own
+        if lemma.isalpha() and lemma not in known and not lemma.endswith(("ed", "ing", "ion"))
+    )  # the derived lexicon holds a few inflected forms and nouns ("attacked", "collision")
+    probes = [(lemma, f"They {form} the town.") for lemma in lemmas for form in _inflections(lemma)]
+    aliases: dict[str, str] = {}
+    for (lemma, _), doc in zip(probes, nlp.pipe([text for _, text in probes]), strict=True):
+        token = doc[1]
+        slip = token.lemma_.lower()
+        if token.pos_ == "VERB" and slip != lemma and slip not in own and slip not in known:
+            aliases.setdefault(slip, lemma)
+    with (LEXICON / "lemma_aliases.tsv").open("w", encoding="utf-8") as out:
+        out.write(
+            "# Derived by bench/events_dev.py derive-aliases from spaCy's en_core_web_sm lemmatizer (MIT)\n"
+            "# and the lexicon's own verbs: the lemma spaCy gives an inflection of a verb it does not know,\n"
+            "# and the lexicon lemma it stands for.\n"
+        )
+        out.write("alias\tlemma\n")
+        for slip, lemma in sorted(aliases.items()):
+            out.write(f"{slip}\t{lemma}\n")
+    return {"unknown_lemmas": len(lemmas), "aliases": len(aliases)}
+
+
+def report_gaps(source: str, split: str) -> dict[str, Any]:
+    """Sentences with an expected event that get no coded predicate at all, by their root's lemma: the
+    lexicon's coverage gaps (PETRARCH suites, or a ConfliBERT half)."""
+    from detente import nlp as nlp_stage
+    from detente.events import code_predicates
+    from detente.events.lexicon import load
+
+    if source == "petrarch":
+        rows = [
+            row
+            for row in _rows(EVENTS_DEV / "petrarch_structure_suites.jsonl", None)
+            if row["evaluate"] and row["expected_kind"] == "events" and row["expected"]
+        ]
+    else:
+        rows = _rows(EVENTS_DEV / "conflibert_cameo_train.jsonl", None)
+        rows = rows if split == "all" else rows[0 if split == "even" else 1 :: 2]
+    lexicon = load()
+    nlp = nlp_stage.load()
+    roots: Counter[str] = Counter()
+    verbs: Counter[str] = Counter()
+    examples: dict[str, str] = {}
+    uncoded = 0
+    for doc in nlp.pipe([row["text"] for row in rows], batch_size=64):
+        if any(code_predicates(sent, lexicon) for sent in doc.sents):
+            continue
+        uncoded += 1
+        for sent in doc.sents:
+            key = f"{sent.root.lemma_.lower()}/{sent.root.pos_}"
+            roots[key] += 1
+            examples.setdefault(key, sent.text[:160])
+            verbs.update(t.lemma_.lower() for t in sent if t.pos_ == "VERB" and t is not sent.root)
+    return {
+        "source": source,
+        "sentences": len(rows),
+        "uncoded": uncoded,
+        "roots": [(key, count, examples[key]) for key, count in roots.most_common(40)],
+        "other_verbs": verbs.most_common(40),
+    }
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -621,6 +710,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("derive-lexicon")
+    sub.add_parser("derive-aliases")
+    gaps = sub.add_parser("gaps")
+    gaps.add_argument("--source", choices=("petrarch", "conflibert"), default="petrarch")
+    gaps.add_argument("--split", choices=("all", "even", "odd"), default="even")
     for name in ("conflibert", "petrarch"):
         sub.add_parser(name).add_argument("--limit", type=int, default=None)
     sub.choices["conflibert"].add_argument(
@@ -632,6 +725,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "derive-lexicon":
         summary = derive_lexicon(SHARED / "reference" / "phoenix" / "CAMEO.2.0.txt")
         summary |= derive_discards(SHARED / "reference" / "phoenix" / "Phoenix.discards.txt")
+    elif args.command == "derive-aliases":
+        summary = derive_aliases()
+    elif args.command == "gaps":
+        summary = report_gaps(args.source, args.split)
     elif args.command == "conflibert":
         summary = bench_conflibert(args.limit, args.split)
     elif args.command == "petrarch":

@@ -4,6 +4,8 @@ Two layers: detente's own hand-written frames (``verbs.tsv``, ``nouns.tsv``, wor
 ``synsets.tsv``) and frames derived from PETRARCH's CAMEO verb dictionary (``petrarch_verbs.tsv``, MIT).
 A frame lists what must be found around the predicate in the dependency parse (an object word, a
 preposition and its object, a particle); the most specific matching frame wins, and a hand frame wins a tie.
+``lemma_aliases.tsv`` maps the lemmas spaCy gives inflections of verbs it does not know ("cordoned" →
+"cordone") back to the lexicon's lemma.
 """
 
 from __future__ import annotations
@@ -128,6 +130,9 @@ def load() -> Lexicon:
             verbs[lemma].extend(frames)
     for lemma in exclusive:
         verbs[lemma] = [frame for frame in verbs[lemma] if frame.hand]
+    for alias, lemma in (row[:2] for row in _rows("lemma_aliases.tsv")):
+        if alias not in verbs and lemma in verbs:  # "cordoned" is lemmatised "cordone": cordon's frames
+            verbs[alias] = verbs[lemma]
     nouns = _frames("nouns.tsv", True, set())
     synsets: dict[str, set[str]] = defaultdict(set)
     for source in ("petrarch_synsets.tsv", "synsets.tsv"):  # the derived sets, then detente's own
