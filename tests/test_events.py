@@ -741,3 +741,96 @@ def test_force_is_aimed_at_whoever_is_near(code) -> None:  # type: ignore[no-unt
     actors = {"North Korea": "PRK", "South Korea": "KOR"}
     events = code("North Korea fired two artillery shells near a naval vessel from South Korea.", actors)
     assert {(s, t) for s, t, _ in dyads(events)} == {("PRK", "KOR")}
+
+
+# ------------------------------------------------------------------ argument structure, round 2
+
+PEOPLE = {
+    "Merkel": "DEUGOV",
+    "She": "DEUGOV",
+    "Putin": "RUSGOV",
+    "Johnson": "GBRGOV",
+    "Trump": "USAGOV",
+    "North Korea": "PRK",
+    "Moscow": "RUS",
+    "Germany": "DEU",
+    "Britain": "GBR",
+    "France": "FRA",
+    "Russia": "RUS",
+    "Ukraine": "UKR",
+    "Turkey": "TUR",
+}
+
+
+@pytest.mark.parametrize("resolved_to_subject", [False, True])
+def test_object_pronoun_stands_for_another_party(code, resolved_to_subject: bool) -> None:  # type: ignore[no-untyped-def]
+    """ "She urged him": him is not her (whether the actors stage left it open or bound it to her)."""
+    actors = {**PEOPLE, "him": "DEUGOV"} if resolved_to_subject else PEOPLE
+    events = code("Merkel met Putin on Monday. She urged him to withdraw troops from Ukraine.", actors)
+    urged = [e for e in events if e.trigger.startswith("urged")]
+    assert [(e.source and e.source.code, e.target and e.target.code) for e in urged] == [("DEUGOV", "RUSGOV")]
+
+
+def test_him_is_a_person_not_a_place(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Putin met Johnson in Moscow. Merkel later called him.", PEOPLE)
+    called = [e for e in events if e.trigger.startswith("called")]
+    assert [(e.source and e.source.code, e.target and e.target.code) for e in called] == [
+        ("DEUGOV", "GBRGOV")
+    ]
+
+
+def test_a_pair_agreeing_on_a_topic_acts_on_each_other(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Trump and Putin agreed to share information on North Korea.", PEOPLE)
+    assert {(s, t) for s, t, _ in dyads(events)} == {("USAGOV", "RUSGOV"), ("RUSGOV", "USAGOV")}
+    assert all(e.root == "03" and "future" in e.flags for e in events)
+    # a measure on a third party is not a topic: the pair imposes it on Russia
+    sanctions = code("France and Germany agreed to impose sanctions on Russia.", PEOPLE)
+    assert {(s, t) for s, t, _ in dyads(sanctions)} == {("FRA", "RUS"), ("DEU", "RUS")}
+
+
+def test_urging_a_party_to_sanction_a_third_is_an_appeal_and_a_possible_act(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Germany urged Britain to sanction Russia.", PEOPLE)
+    by_dyad = {(e.source and e.source.code, e.target and e.target.code): e for e in events}
+    assert by_dyad[("DEU", "GBR")].cameo == "020"
+    assert by_dyad[("GBR", "RUS")].root == "16" and "hypothetical" in by_dyad[("GBR", "RUS")].flags
+    assert by_dyad[("DEU", "RUS")].cameo == "113"  # rallying opposition against Russia
+    assert "hypothetical" not in by_dyad[("DEU", "GBR")].flags
+
+
+def test_called_on_a_party_to_act_makes_it_the_actor(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Johnson called on Germany to impose sanctions on Russia.", PEOPLE)
+    assert ("GBRGOV", "DEU", "020") in dyads(events)
+    assert ("DEU", "RUS") in {(s, t) for s, t, c in dyads(events) if c.startswith("16")}
+    # a date is nobody: "called on Monday for Russia to withdraw" asks Russia, not Monday
+    monday = code("France called on Monday for Russia to withdraw.", PEOPLE)
+    assert {e.source.code for e in monday if e.source and e.root == "08"} <= {"RUS"}
+
+
+def test_urging_force_is_an_appeal_and_a_possible_attack(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Germany urged Britain to attack Russia.", PEOPLE)
+    assert ("DEU", "GBR", "020") in dyads(events)
+    attack = [e for e in events if e.root == "19"]
+    assert [(e.source and e.source.code, e.target and e.target.code) for e in attack] == [("GBR", "RUS")]
+    assert "hypothetical" in attack[0].flags
+
+
+def test_a_preposition_on_a_noun_parsed_as_an_adverb_still_gives_the_target(code, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Britain will contribute a million gold florin to Ukraine."
+    florin = next(t for t in nlp(text) if t.text == "florin")
+    assert florin.dep_ == "advmod"  # the small parser's misparse this test is about
+    assert ("GBR", "UKR") in {(s, t) for s, t, _ in dyads(code(text, PEOPLE))}
+
+
+def test_a_content_clause_names_whom_an_attitude_is_about(code) -> None:  # type: ignore[no-untyped-def]
+    welcomed = code("Russia welcomed that Turkey had agreed to the plan.", PEOPLE)
+    assert ("RUS", "TUR") in {(s, t) for s, t, c in dyads(welcomed) if c.startswith("05")}
+    # a verb of saying tells about Turkey without acting on it
+    said = code("Russia said that Turkey had agreed to the plan.", PEOPLE)
+    assert not [e for e in said if e.source and e.source.code == "RUS" and e.target]
+
+
+def test_said_he_would_meet_is_an_intent_not_a_hypothetical_meeting(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Johnson said he would meet Putin next week.", PEOPLE)
+    meet = [e for e in events if e.target and e.target.code == "RUSGOV"]
+    assert [(e.source and e.source.code, e.cameo) for e in meet] == [("GBRGOV", "036")]
+    assert "hypothetical" not in meet[0].flags and "future" in meet[0].flags

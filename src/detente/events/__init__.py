@@ -14,12 +14,22 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from detente import cameo
-from detente.actors.lexicon import SECTORS, party_key
+from detente.actors.lexicon import party_key
 from detente.config import Config
 from detente.events import syntax
 from detente.events.combine import combine, combined_code
 from detente.events.lexicon import Frame, Lexicon, load
-from detente.models import Actor, ActorMention, Article, Event, Sentence, stable_id
+from detente.events.parties import (
+    ActorIndex,
+    audience,
+    distinct,
+    group_actors,
+    is_pair_phrase,
+    pair_in_context,
+    through,
+)
+from detente.events.parties import hand_mentions as hand_mentions  # re-exported for tests and benches
+from detente.models import Actor, Article, Event, Sentence, stable_id
 from detente.pipeline import DocState
 from detente.registry import register
 
@@ -38,19 +48,6 @@ LIGHT_VERBS = {
 }  # fmt: skip
 #: Nouns that measure out an event noun ("a package of sanctions", "a round of talks").
 QUANTITY_NOUNS = {"package", "round", "set", "series", "wave", "raft", "batch", "slew", "host", "number"}
-#: Nouns that stand for two actors named earlier ("both parties", "the two sides", "both ministers").
-PAIR_NOUNS = {
-    "party",
-    "side",
-    "country",
-    "minister",
-    "leader",
-    "government",
-    "nation",
-    "state",
-    "foe",
-    "rival",
-}
 
 
 @dataclass(slots=True)
@@ -65,6 +62,8 @@ class Predicate:
     flags: set[str] = field(default_factory=set)
     nominal: bool = False
     extra_targets: list[Token] = field(default_factory=list)
+    #: Nouns that are not its target ("urged Britain to sanction Russia": the rally is against Russia)
+    excluded: list[Token] = field(default_factory=list)
 
 
 def code_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
@@ -107,7 +106,7 @@ def code_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
                 coded[token.i] = Predicate(
                     token, token, frame.code, frame, [token], nominal=True, extra_targets=aimed_at
                 )
-    predicates = combine(coded, lexicon)
+    predicates = _rallies_split(combine(coded, lexicon), coded, lexicon)
     for predicate in predicates:
         predicate.flags |= syntax.modality(predicate.head, syntax.governor_of(predicate.head))
         if syntax.speech_head(predicate.head) is not None and not predicate.code.startswith("01"):
@@ -129,6 +128,45 @@ def code_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
         ):
             predicate.code = combined_code("refuse", predicate.code)  # "will not release" → 1243
     return predicates
+
+
+#: Roots of what a party is urged to do to a third that the urging does not fold into ("urged Britain to
+#: sanction Russia"): coercion and force. Urging others to condemn or protest stays a rally of opposition
+#: (113, "called on followers to join a rally against …").
+RALLIED_ROOTS = {"16", "17", "18", "19", "20"}
+
+
+def _rallies_split(
+    predicates: list[Predicate], coded: dict[int, Predicate], lexicon: Lexicon
+) -> list[Predicate]:
+    """ "Germany urged Britain to sanction Russia": an appeal (020) by Germany to Britain and Britain's
+    possible sanction of Russia (163, flagged hypothetical), not one event aimed at Britain; for coercion
+    (16x) also Germany rallying opposition against Russia (113)."""
+    result: list[Predicate] = []
+    for predicate in predicates:
+        head = predicate.head
+        governed = next(
+            (coded[c.i] for c in head.children if c.dep_ in syntax.COMPLEMENTS and c.i in coded), None
+        )
+        urged = syntax.urged(head)
+        if (
+            predicate.nominal
+            or governed is None
+            or governed.head not in predicate.trigger[1:]  # the governor folded it in (combine)
+            or lexicon.governors.get(head.lemma_.lower()) != "appeal"
+            or governed.code[:2] not in RALLIED_ROOTS
+            or not urged
+        ):
+            result.append(predicate)
+            continue
+        result.append(Predicate(head, head, "020", None, [head], set(predicate.flags), extra_targets=urged))
+        if governed.code.startswith("16"):
+            rally = Predicate(head, governed.anchor, "113", governed.frame, list(predicate.trigger))
+            rally.flags, rally.excluded = set(predicate.flags), urged
+            result.append(rally)
+        governed.flags.add("hypothetical")
+        result.append(governed)
+    return result
 
 
 #: Verbs of naming: "called the report baseless", "described the talks as productive".
@@ -190,87 +228,6 @@ def _frame_tokens(token: Token, frame: Frame) -> list[Token]:
         and (child.i == token.i + 1 or (child.dep_ == "prt" and 0 < child.i - token.i <= 3))
         and child.dep_ in {"prep", "prt", "agent", "dative"}
     ]
-
-
-class ActorIndex:
-    """Actor mentions of one document, found from a token by head offset or covering span."""
-
-    def __init__(self, mentions: list[ActorMention]) -> None:
-        self.mentions = sorted(mentions, key=lambda mention: mention.span)
-        self.by_head: dict[int, list[ActorMention]] = {}
-        for mention in mentions:
-            self.by_head.setdefault(mention.head, []).append(mention)
-
-    def at(self, token: Token, depth: int = 0) -> list[ActorMention]:
-        """The mentions a noun stands for: its own, else one that covers it, else a modifier's."""
-        own = self.by_head.get(token.idx)
-        if own:
-            return own
-        covering = [m for m in self.mentions if m.span[0] <= token.idx < m.span[1]]
-        if covering:
-            return [min(covering, key=lambda m: m.span[1] - m.span[0])]
-        if depth < 2:
-            for child in token.children:
-                if child.dep_ in syntax.MODIFIERS:
-                    found = self.at(child, depth + 1)
-                    if found:
-                        return found
-                if child.dep_ == "prep" and _belongs(token, child):  # "soldiers from Gondor"
-                    for grand in child.children:
-                        if grand.dep_ == "pobj":
-                            # "the ambassadors of Arnor, Osgiliath and Gondor" → all three
-                            found = [
-                                m
-                                for member in syntax.with_conjuncts(grand)
-                                for m in self.at(member, depth + 1)
-                            ]
-                            if found:
-                                return found
-        return []
-
-    def group(self, tokens: list[Token]) -> list[Actor]:
-        actors: list[Actor] = []
-        for token in tokens:
-            found = self.at(token)
-            if found:  # "the foreign ministers of India and Pakistan": the head's mention names only India
-                owners = [
-                    m for member in syntax.of_conjuncts(token) for m in self.at(member) if m not in found
-                ]
-                if owners and all(party_key(m.actor) is None for m in found):
-                    found = []  # a bare role ("GOV") gives way to the states it belongs to
-                found = found + owners
-            for mention in found:
-                if mention.actor.code and mention.actor not in actors:  # an unresolved "they" has no code
-                    actors.append(mention.actor)
-        return actors
-
-    def pair_before(self, offset: int, window: int = 1500) -> list[Actor]:
-        """The two countries named most often shortly before ``offset`` ("both sides" → them).
-
-        Ties go to the more recent; each country is represented by its most recent actor.
-        """
-        counts: dict[str, int] = {}
-        latest: dict[str, tuple[int, Actor]] = {}
-        for mention in self.mentions:
-            if not offset - window <= mention.span[0] < offset or not mention.actor.code:
-                continue
-            key = mention.actor.country or mention.actor.code
-            counts[key] = counts.get(key, 0) + 1
-            latest[key] = (mention.span[0], mention.actor)
-        ranked = sorted(counts, key=lambda key: (counts[key], latest[key][0]), reverse=True)
-        return [latest[key][1] for key in ranked[:2]]
-
-
-def is_pair_phrase(token: Token) -> bool:
-    """ "both parties", "the two sides", "both ministers", "both", "between the two states"."""
-    if token.lower_ == "both" and token.pos_ in {"PRON", "DET", "NOUN"}:
-        return True
-    quantified = any(child.lower_ in {"both", "two", "each"} for child in token.children)
-    quantified = quantified or (
-        token.dep_ == "pobj" and token.head.lower_ == "between" and token.tag_ == "NNS"
-    )
-    noun = token.lemma_.lower()
-    return quantified and (noun in PAIR_NOUNS or noun.removesuffix("s") in PAIR_NOUNS)
 
 
 #: How many different sentence-level discard phrases mark a whole story as not political news.
@@ -342,17 +299,17 @@ class RuleEvents:
         else:
             source_tokens, how = syntax.subjects(predicate.head)
         source_tokens = [token for token in source_tokens if not syntax.is_dateline(token)]
-        sources = _distinct(index.group(source_tokens))
+        sources = distinct(index.group(source_tokens))
         speaker = syntax.speech_head(predicate.head)
         if not sources and speaker is not None and any(t.pos_ == "PRON" for t in source_tokens):
             # "the two ministers said they had agreed": an unresolved pronoun in a report is the speaker
             source_tokens, _ = syntax.subjects(speaker)
-            sources = _distinct(index.group(source_tokens))
+            sources = distinct(index.group(source_tokens))
         pair = any(is_pair_phrase(token) for token in source_tokens) and len(sources) < 2
         if pair:
-            sources = _pair(source_tokens[0].idx, index, history)
+            sources = pair_in_context(source_tokens[0].idx, index, history)
         if not sources and predicate.nominal:  # "talks between Russia and Ukraine": each with the other
-            between = _distinct(index.group(syntax.between_members(predicate.head)))
+            between = distinct(index.group(syntax.between_members(predicate.head)))
             sources, how = (between, "between") if len(between) > 1 else (sources, how)
         if not sources and how == "none" and syntax.is_passive(predicate.head):
             sources = self._bilateral_agent(sentence, predicate, index)
@@ -365,28 +322,33 @@ class RuleEvents:
             groups += syntax.target_candidates(holder, predicate.frame, predicate.code)
         if "conditional" in predicate.flags:
             groups.append(syntax.condition_subjects(predicate.head))
-        givers = _distinct(index.group(syntax.givers(predicate.head, predicate.code)))
+        givers = distinct(index.group(syntax.givers(predicate.head, predicate.code)))
         if givers and not predicate.nominal:  # "Eriador received money from Osgiliath": Osgiliath gives
             sources, targets, groups, how = givers, sources, [], "giver"
         trigger = list(predicate.trigger)
-        own_keys = {party_key(source) for source in sources} - {None}
+        own_keys = {key for key in map(party_key, sources) if key is not None}
         own_side: tuple[list[Actor], list[Token]] | None = None
+        topic = False
         for group in groups:
             group = [token for token in group if not syntax.is_dateline(token)]
-            if not group or (_has_venue(predicate.code) and not _addressee(group[0], predicate)):
+            if not group or group[0] in predicate.excluded:
+                continue
+            if _has_venue(predicate.code) and not _addressee(group[0], predicate):
                 continue  # "said at a dinner", "met in Moscow": statements and meetings have venues
-            found = index.group(group)
+            found = group_actors(group, index, own_keys)
             if len(group) > 1:  # one event per conjunct: "concern about the situation in Ukraine and …"
-                found += [actor for actor in _through(group, index) if actor not in found]
+                found += [actor for actor in through(group, index) if actor not in found]
             if len(found) < 2 and any(is_pair_phrase(t) for m in group for t in (m, *syntax.of_objects(m))):
-                found = _pair(group[0].idx, index, history)  # "spoke with the ministers of both countries"
+                found = pair_in_context(
+                    group[0].idx, index, history
+                )  # "spoke with the ministers of both countries"
             targets = [
                 actor
                 for actor in found
                 if (actor not in sources or len(sources) > 1)
                 and not any(actor.code == source.country for source in sources)  # "He reiterated the UK's …"
                 and not (len(sources) == 1 and party_key(actor) == party_key(sources[0]) and len(found) == 2)
-                and not (predicate.code.startswith("01") and _audience(actor, sources))
+                and not (predicate.code.startswith("01") and audience(actor, sources))
             ]
             if targets and own_side is None and all(party_key(t) in own_keys for t in targets):
                 own_side, targets = (targets, group), []  # "recalled its ambassador to Kenya": look further
@@ -395,6 +357,7 @@ class RuleEvents:
                 prep = group[0].head
                 if prep.dep_ in {"prep", "dative"} and prep.head in (predicate.head, predicate.anchor):
                     trigger.append(prep)  # "spoke to", "talks with"
+                topic = group[0].dep_ == "pobj" and _topic(prep, predicate.frame)
                 break
         if not targets and own_side is not None:
             targets = own_side[0]  # "opposition leaders urged the government": the source's own side
@@ -410,6 +373,8 @@ class RuleEvents:
             # "the two countries exchanged ambassadors", "Indian and Pakistani troops exchanged artillery
             # fire" (the artillery is one of them): they act on each other
             found_target = False
+        if len(sources) == 2 and topic and "03" <= predicate.code[:2] <= "08":
+            found_target = False  # "Trump and Putin agreed to share information on North Korea": a topic
         pairs: list[tuple[Actor, Actor | None]] = []
         for source in sources:
             symmetric = len(sources) == 2 and (
@@ -448,12 +413,17 @@ class RuleEvents:
         if predicate.code[:2] in {"11", "13"} and not predicate.nominal:
             for group in syntax.complement_actors(predicate.head):
                 found = [
-                    actor for actor in _distinct(index.group(group)) if party_key(actor) not in {None, own}
+                    actor for actor in distinct(index.group(group)) if party_key(actor) not in {None, own}
                 ]
                 if found:
                     return found
         if not syntax.is_response(predicate.head, predicate.anchor):
-            return []
+            speech = predicate.head.lemma_.lower() in syntax.REPORTING
+            if predicate.code[:2] in {"01", "11", "13"} or predicate.nominal or speech:
+                return []  # "said that Russia …", "suggested Russia should …" tell about Russia
+            # "Gollum allowed that Mordor isn't …", "welcomed that Turkey had agreed": who the clause is about
+            clause = distinct(index.group(syntax.content_subjects(predicate.head)))
+            return [actor for actor in clause if party_key(actor) not in {None, own}]
         for event in history[: -RECALL - 1 : -1]:  # the most recent acts only
             if (
                 event.target is not None
@@ -541,32 +511,6 @@ RECIPROCAL = {
 }  # fmt: skip
 
 
-def _pair(offset: int, index: ActorIndex, history: list[Event], window: int = 1500) -> list[Actor]:
-    """The two parties "both sides" stands for: the dyad coded most often shortly before ``offset`` (ties
-    to the more recent), else the two countries named most often there."""
-    counts: dict[frozenset[str], int] = {}
-    latest: dict[frozenset[str], tuple[int, Event]] = {}
-    for position in range(len(history) - 1, -1, -1):  # newest first: long documents stay linear
-        event = history[position]
-        if event.span[0] < offset - window:
-            break
-        if event.target is None or event.span[0] >= offset:
-            continue
-        keys = {party_key(event.source), party_key(event.target)}
-        if None in keys or len(keys) != 2:
-            continue
-        dyad = frozenset(key for key in keys if key is not None)
-        counts[dyad] = counts.get(dyad, 0) + 1
-        latest.setdefault(dyad, (position, event))
-    if counts:
-        best = max(counts, key=lambda dyad: (counts[dyad], latest[dyad][0]))
-        event = latest[best][1]
-        if event.source is not None and event.target is not None:
-            return [event.source, event.target]
-    found = index.pair_before(offset, window)
-    return found if len(found) == 2 else []
-
-
 #: Meetings whose place phrase is a venue, not the other party ("met in Moscow"); visits (042, 043) go
 #: to a place.
 MEETINGS = {"040", "041", "044", "045", "046", "036"}
@@ -583,58 +527,15 @@ def _own_of_several(source: Actor, target: Actor, source_keys: set[str | None]) 
     return len(source_keys - {None}) > 1 and key is not None and key == party_key(target)
 
 
-def _through(group: list[Token], index: ActorIndex) -> list[Actor]:
-    """The actors coordinated nouns that name none are about, each through its own prepositions ("the
-    situation in Ukraine, and Russian support" → Ukraine for *situation*)."""
-    found: list[Actor] = []
-    for member in group:
-        if index.at(member):
-            continue
-        for inner in syntax.nested_pobjs(member, 2):
-            actors = index.group(syntax.with_conjuncts(inner))
-            if actors:
-                found += actors
-                break
-    return found
+#: Prepositions that give what a cooperative act is about, not whom it is with ("share information on
+#: North Korea", "cooperate on Iran").
+TOPIC_PREPS = {"on", "over", "about", "regarding", "concerning"}
 
 
-def _audience(actor: Actor, sources: list[Actor]) -> bool:
-    """Whom a statement is told to without being addressed to them: the press ("told reporters") or the
-    speaker's own side ("told parliament"); a statement's target is another party."""
-    return actor.sector == "MED" or any(party_key(actor) == party_key(source) for source in sources)
-
-
-def _distinct(actors: list[Actor]) -> list[Actor]:
-    """One actor per country or organisation ("LAHORE — Pakistan" twice is one Pakistan); keeps order."""
-    seen: set[str | None] = set()
-    kept: list[Actor] = []
-    for actor in actors:
-        key = party_key(actor) or actor.code
-        if key not in seen:
-            seen.add(key)
-            kept.append(actor)
-    return kept
-
-
-#: Prepositions that say whom a noun belongs to or stands for ("soldiers from Gondor", "partners like
-#: Saudi Arabia"); "in" only for a plural group ("lawmakers in Arnor"), not a place of events.
-MEMBER_PREPS = {"of", "from", "like", "including"}
-
-
-#: Groups who are in a place without standing for it ("refugees in Germany", "troops in Syria").
-OUTSIDERS = {
-    "refugee", "migrant", "immigrant", "foreigner", "tourist", "visitor", "expatriate", "troop", "soldier",
-    "force", "peacekeeper", "diplomat", "journalist", "reporter", "correspondent", "observer", "inspector",
-    "statement", "report", "document", "letter",
-}  # fmt: skip
-
-
-def _belongs(noun: Token, prep: Token) -> bool:
-    word = prep.lower_
-    if word in MEMBER_PREPS:
-        return True
-    plural = noun.tag_ in {"NNS", "NNPS"} and noun.pos_ == "NOUN"
-    return word == "in" and plural and noun.lemma_.lower() not in OUTSIDERS
+def _topic(prep: Token, frame: Frame | None) -> bool:
+    """Whether a target came through a topic preposition the frame does not name ("agree on X" names it)."""
+    named = {item.prep or item.word for item in frame.items} if frame is not None else set()
+    return prep.lower_ in TOPIC_PREPS and prep.lower_ not in named
 
 
 def _refusal_tense(verb: Token) -> bool:
@@ -694,34 +595,3 @@ def _dedupe(events: list[Event]) -> list[Event]:
 @register("cameo.rules.v1")
 def make_rule_events(config: Config) -> RuleEvents:
     return RuleEvents(config, dyadic=config.dyadic_events)
-
-
-def hand_mentions(doc: Doc, phrases: dict[str, str]) -> list[ActorMention]:
-    """Mentions for the given phrases (phrase → CAMEO actor code), headed at each match's syntactic root.
-
-    For tests and benchmarks that fix the actors by hand (fictional PETRARCH actors, gold spans) so that
-    the coder is measured on its own; longer phrases win where matches overlap.
-    """
-    import re
-
-    taken: list[tuple[int, int]] = []
-    mentions: list[ActorMention] = []
-    sentence_starts = [sent.start_char for sent in doc.sents]
-    for phrase in sorted(phrases, key=len, reverse=True):
-        pattern = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", re.IGNORECASE)
-        for match in pattern.finditer(doc.text):
-            start, end = match.span()
-            if any(start < other_end and other_start < end for other_start, other_end in taken):
-                continue
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
-                continue
-            taken.append((start, end))
-            code = phrases[phrase]
-            bare_sector = code[:3] in SECTORS  # "GOV": some government, no country
-            country = code[:3] if len(code) >= 3 and not bare_sector else None
-            sector = (code[:3] if bare_sector else code[3:6]) or None
-            actor = Actor(code, country, sector, phrase, match.group(0))
-            sentence_index = sum(1 for s in sentence_starts if s <= start) - 1
-            mentions.append(ActorMention(actor, (start, end), span.root.idx, sentence_index))
-    return mentions

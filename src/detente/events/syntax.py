@@ -227,6 +227,18 @@ def complement_actors(verb: Token) -> list[list[Token]]:
     return [group for group in groups if group]
 
 
+def content_subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb's content clause ("welcomed that Turkey and Iran had agreed" → both)."""
+    return [
+        member
+        for clause in verb.children
+        if clause.dep_ == "ccomp"
+        for subject in clause.children
+        if subject.dep_ in SUBJECTS | PASSIVE_SUBJECTS
+        for member in with_conjuncts(subject)
+    ]
+
+
 #: Verbs that answer an earlier act: their target is whoever acted on the responder.
 RESPONSE_VERBS = {"deny", "reject", "dismiss", "respond", "retaliate", "reply", "react", "rebuff", "refute"}
 #: Nouns that refer back to an earlier act when they are the object ("denounced the measures").
@@ -308,9 +320,9 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
             if raised:
                 return with_conjuncts(raised[0]), "control"
         if verb.dep_ == "xcomp" and head.pos_ == "VERB":
-            objects_of_head = [child for child in head.children if child.dep_ in {"dobj"}]
-            if objects_of_head:  # object control: "urged Russia to use" → Russia uses
-                return with_conjuncts(objects_of_head[0]), "control"
+            objects_of_head = urged(head)
+            if objects_of_head:  # object control: "urged Russia to use", "called on France to" → them
+                return objects_of_head, "control"
         found, _ = subjects(head, depth + 1)
         return found, "control"
     if verb.dep_ in {"pcomp", "pobj"} or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
@@ -323,6 +335,26 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
                 break
             walker = walker.head
     return [], "none"
+
+
+#: Verbs whose prepositional object is who is asked to act ("called on France to condemn", "appealed to").
+APPEAL_PREPS = {"call": {"on", "upon"}, "appeal": {"to"}, "prevail": {"on", "upon"}}
+
+
+def urged(verb: Token) -> list[Token]:
+    """Whom a verb asks or makes act: its direct object ("urged Britain to"), or for *call on*, *appeal
+    to* the preposition's object, with conjuncts; empty when there is none."""
+    found = [child for child in verb.children if child.dep_ == "dobj"]
+    wanted = APPEAL_PREPS.get(verb.lemma_.lower(), set())
+    found += [
+        pobj
+        for prep, pobj in preps(verb)
+        if prep in wanted
+        and pobj is not None
+        and pobj.pos_ != "VERB"
+        and pobj.ent_type_ not in {"DATE", "TIME"}
+    ]  # "called on Monday for Russia to withdraw": a date is nobody
+    return with_conjuncts(found[0]) if found else []
 
 
 #: Passive verbs whose subject is the subject of their infinitive ("Russia is expected to attack"); not
@@ -397,6 +429,10 @@ def target_candidates(predicate: Token, frame: Frame | None, code: str = "") -> 
     for prep_word in target_preps:
         for holder in holders:
             found += [pobj for prep, pobj in preps(holder) if prep == prep_word and pobj is not None]
+    for adverb in adverbial_holders(predicate) if verbal else []:  # "marched close to the border with X"
+        for prep, pobj in preps(adverb):
+            if prep in TARGET_PREPS and pobj is not None:
+                found += [pobj, *nested_pobjs(pobj, 1)]
     if verbal:  # last: "departed from Libya", "denied charges by the Chamber" (an active verb's "by")
         found += [
             pobj
@@ -440,6 +476,16 @@ def target_candidates(predicate: Token, frame: Frame | None, code: str = "") -> 
     if groups and stray:  # "expressed concern about the situation in Ukraine, and Russian support for …"
         groups[0] = groups[0] + [token for token in stray if token.i not in seen]
     return groups
+
+
+def adverbial_holders(verb: Token) -> list[Token]:
+    """Adverbs of the verb that carry a preposition: "came close to the border", and nouns the small
+    parser tags as adverbs ("contribute a million florin to Gondor": *florin* is an advmod)."""
+    return [
+        child
+        for child in verb.children
+        if child.dep_ == "advmod" and child.i > verb.i and any(g.dep_ == "prep" for g in child.children)
+    ]
 
 
 #: Verbs whose "from" phrase names the giver, not the target ("received money from Osgiliath").
