@@ -143,6 +143,9 @@ class Quote:
     cue: str | None
     sentence_index: int
     event_ids: tuple[str, ...] = ()
+    # Every actor speaking when a coordination speaks together ("Both the British Foreign Office and the
+    # Russian Foreign Ministry said"), ``speaker`` first; empty when one actor (or none) speaks.
+    speakers: tuple[Actor, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
