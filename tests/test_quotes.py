@@ -352,6 +352,21 @@ def test_a_speaking_verb_inside_quoted_words_names_no_speaker(attrs) -> None:  #
     assert [speaker for _, speaker, _ in directs(attrs(text))][-1] is None
 
 
+def test_a_dateline_parsed_as_the_subject_gives_way_to_the_subject_after_the_dash(attrs) -> None:  # type: ignore[no-untyped-def]
+    text = "LIMA, Peru (Reuters) - Argentine oil company Pluspetrol said on Saturday it was losing money."
+    assert [speaker for _, _, speaker in attrs(text)] == ["Pluspetrol"]
+
+
+def test_a_cue_after_a_quote_a_colon_introduced(attrs) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Oil prices rose again. Below are recent comments by ministers. QATAR With crude near $90 a barrel, "
+        "Qatari Energy Minister Hamad Khalil was asked in Doha on Monday whether the group would pump more: "
+        '"It is too early, but we will look at it when we meet," he said.'
+    )
+    [(_, speaker, cue)] = directs(attrs(text))
+    assert (speaker, cue) == ("he", "said")
+
+
 def test_multi_paragraph_quote_keeps_its_speaker(attrs) -> None:  # type: ignore[no-untyped-def]
     text = (
         "A UK foreign office spokesman said: \u201cThe Foreign Secretary spoke to Sergey Lavrov.\n\n"
@@ -568,6 +583,36 @@ def test_the_scene_of_speech_outranks_a_state_a_bare_role_took_from_context(nlp)
         mention_at(text, "Pakistan welcomed", Actor("PAK", "PAK", None, None, ""), "country"),
     ]
     assert speaker_codes(run_stage(nlp, text, mentions, [])) == ["PAKGOV"]
+
+
+def test_coordinated_speakers_all_speak(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Both the British Foreign office and Russian Foreign ministry have issued comments insisting they "
+        "will continue to have dialogue. Lavrov or Johnson said talks would go on."
+    )
+    gbr = Actor("GBRGOV", "GBR", "GOV", None, "")
+    rus = Actor("RUSGOV", "RUS", "GOV", None, "")
+    mentions = [
+        mention_at(text, "the British Foreign office", gbr, "metonym"),
+        mention_at(text, "Russian Foreign ministry", rus, "role"),
+        mention_at(text, "Lavrov", LAVROV),
+        mention_at(text, "Johnson", JOHNSON),
+    ]
+    first, second = run_stage(nlp, text, mentions, [])
+    assert [a.code for a in first.speakers] == ["GBRGOV", "RUSGOV"] and speaker_codes([first]) == ["GBRGOV"]
+    assert second.speakers == ()  # "or" offers one speaker, not two
+
+
+def test_an_unresolved_he_is_the_person_last_made_a_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lavrov spoke on Monday. A senior OPEC delegate told Reuters the market was oversupplied. "
+        "\u201cThere are consultations among some ministers,\u201d he said.\n\n"
+        "A senior analyst at the bank said prices would rise. \u201cDemand is strong,\u201d he said."
+    )
+    opec = Actor("IGOBUSOPC", None, "BUS", "OPEC", "")
+    mentions = [mention_at(text, "Lavrov", LAVROV), mention_at(text, "OPEC delegate", opec)]
+    quotes = [q for q in run_stage(nlp, text, mentions, []) if q.direct]
+    assert speaker_codes(quotes) == ["IGOBUSOPC", None]  # the analyst, whom we cannot code, not Lavrov
 
 
 def test_a_state_from_context_keeps_the_speakers_own_sector(nlp) -> None:  # type: ignore[no-untyped-def]

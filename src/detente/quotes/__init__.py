@@ -13,13 +13,21 @@ Decisions a reader of the output should know:
   a colon or comma) or when they form a full clause standing as a sentence of their own. Short quoted phrases
   inside a clause are scare quotes, titles or quoted descriptions (Assad calling Trump a "natural ally") and
   are not quotes: the description is the speaker's word, but it is not a statement we can attribute as speech.
-- A quote with no cue of its own continues the previous speaker of the same stretch of paragraphs.
+- A quote with no cue of its own continues the previous speaker of the same stretch of paragraphs, or,
+  with none, belongs to the person the sentence before it says was speaking ("Trump spoke only in
+  bromides during the interview."). A name heading a quote with a colon ("Marco Rubio: ‘…’") is its
+  speaker.
 - The speaker is the actor the actors stage found at the speaker's head word (``text`` is the speaker's
   words), repaired from the article where that actor names no state or borrowed it from the quoted words
   (``detente.quotes.speakers``): an appositive or an earlier introduction of the name, the subject a bare
-  "it said" points back to, the place of speaking, the last speaker for a pronoun or a role noun. A state
-  that speaks ("Pakistan said") speaks as its government (``PAKGOV``). A speaker none of these resolves
-  ("analysts", "a source") is ``None``: a code is never guessed.
+  "it said" points back to, the place of speaking, the last speaker for a pronoun or a role noun; a
+  speaker's title or appositive gives the sector ("Principal Secretary X said in Nairobi" → ``KENGOV``).
+  A "he" or "she" the actors stage left unresolved is the person the narration last made a subject
+  (``detente.quotes.coref``). A state that speaks ("Pakistan said"), or a state's own body ("Britain's
+  National Cyber Security Centre"), speaks as its government (``PAKGOV``). A speaker none of these
+  resolves ("analysts", "a source") is ``None``: a code is never guessed.
+- Coordinated speakers ("Both the British Foreign Office and the Russian Foreign Ministry said") all
+  speak: ``Quote.speakers`` lists every actor, ``speaker`` is the first.
 - Indirect speech ("Lavrov said Russia was ready …") is a quote with ``direct=False`` whose text is the
   reported clause without its "that".
 """
@@ -27,7 +35,7 @@ Decisions a reader of the output should know:
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from detente.config import Config
@@ -44,7 +52,7 @@ from detente.quotes.cues import (
     subject_of,
 )
 from detente.quotes.marks import Quoted, find_quoted
-from detente.quotes.speakers import SPOKESPEOPLE, speaker_actor, speaker_mention
+from detente.quotes.speakers import SPOKESPEOPLE, joint_speakers, speaker_actor, speaker_mention
 from detente.registry import register
 
 if TYPE_CHECKING:
@@ -58,6 +66,7 @@ __all__ = [
     "RuleQuotes",
     "attribute",
     "find_quoted",
+    "joint_speakers",
     "make_rule_quotes",
     "resolve_speaker",
     "speaker_actor",
@@ -100,9 +109,9 @@ class RuleQuotes:
             speaker = speaker_actor(item.speaker, item.span, state.mentions, earlier)
             if speaker is not None:
                 earlier.append((item.span[1], speaker))
-            quotes.append(
-                to_quote(item, state.article.doc_id, state.doc, state.sentences, state.events, speaker)
-            )
+            quote = to_quote(item, state.article.doc_id, state.doc, state.sentences, state.events, speaker)
+            together = joint_speakers(item.speaker, item.span, state.mentions, speaker)
+            quotes.append(replace(quote, speakers=together) if together else quote)
         state.quotes = quotes
 
 
@@ -146,7 +155,7 @@ def _direct(
         cue = find_cue(stretch, before=is_before)
         if cue is None or item.outer_start <= cue.token.idx < item.outer_end:
             continue
-        if _governs(cue, inner, is_before, pre is None):
+        if _governs(cue, inner, is_before, pre is None or pre[-1].text == ":"):
             speaker = cue.speaker
             if speaker is None or item.outer_start <= speaker.idx < item.outer_end:
                 speaker = _fallback_speaker(cue, inner, stretch, is_before)

@@ -90,7 +90,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return verb.head  # "Lavrov, who said …": the noun the relative clause describes
             owner = noun_cue(child)  # "the ministry's statement said": the ministry speaks
-            return owner if owner is not None else child
+            return owner if owner is not None else _past_dateline(child)
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
@@ -114,6 +114,22 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "was quoted as saying"
         return subject_of(head.head, depth + 1)
     return None
+
+
+def _past_dateline(subject: Token) -> Token:
+    """The subject behind a dateline the parse made the subject ("LIMA, Peru (Reuters) - Pluspetrol said"):
+    the word after the dash that the dateline governs."""
+    if subject.ent_type_ != "GPE" or subject.i != subject.sent.start:
+        return subject
+    doc = subject.doc
+    for child in subject.children:
+        after_dash = any(t.text in _DASHES for t in doc[subject.i : child.left_edge.i])
+        if child.dep_ in ("appos", "conj") and child.i > subject.i and after_dash:
+            return child
+    return subject
+
+
+_DASHES = frozenset(("-", "\u2014", "\u2013", "--"))
 
 
 def _scene_subject(verb: Token) -> Token | None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from detente.models import Actor, ActorMention
 from detente.nlp import text_of
+from detente.quotes.coref import antecedent
 from detente.quotes.cues import speaker_span
 
 if TYPE_CHECKING:
@@ -74,6 +75,10 @@ def speaker_actor(
     start, end = speaker_span(head)
     words = text_of(head.doc)[start:end]
     mention = speaker_mention(head, mentions)
+    person = antecedent(head) if mention is None or not mention.actor.code else None
+    if person is not None:  # a "he" the actors stage left unresolved: the person last made a subject
+        actor = speaker_actor(person, quote, mentions, earlier)
+        return actor.with_text(words) if actor is not None else None
     actor = mention.actor if mention is not None else None
     introduced = _introduction(head, mentions)
     if introduced is not None and (actor is None or introduced.country != actor.country):
@@ -102,6 +107,25 @@ def speaker_actor(
     if _is_state_voice(_antecedent(head) or head, actor, mention):
         actor = Actor(actor.code + "GOV", actor.country, "GOV", actor.name, actor.text)
     return actor.with_text(words)
+
+
+def joint_speakers(
+    head: Token | None, quote: tuple[int, int], mentions: Sequence[ActorMention], first: Actor | None
+) -> tuple[Actor, ...]:
+    """Every actor of a coordinated speaker ("Both the British Foreign Office and the Russian Foreign
+    Ministry said"), ``first`` (the head's own) first; empty when only one actor speaks."""
+    if head is None or first is None or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+        return ()
+    found = [first]
+    for token in head.conjuncts:
+        if token.pos_ not in ("PROPN", "NOUN") or token.i < head.i:
+            continue
+        actor = speaker_actor(token, quote, mentions, ())
+        if actor is None or actor.code in ("", actor.sector):
+            continue  # a conjunct we cannot code ("Western diplomats") adds no speaker
+        if all(actor.code != other.code for other in found):
+            found.append(actor)
+    return tuple(found) if len(found) > 1 else ()
 
 
 def _merged(state: Actor, own: Actor | None) -> Actor:
