@@ -84,3 +84,34 @@ def test_a_dateline_does_not_outrank_the_sentences_own_subject(mentions_of) -> N
 def test_a_dateline_still_places_a_bare_role_nothing_else_places(mentions_of) -> None:  # type: ignore[no-untyped-def]
     text = "ISLAMABAD — Pakistan summoned an Indian diplomat on Tuesday. The army said it was ready."
     assert _country(mentions_of(text), text, "army") == "PAK"
+
+
+# --- "it": a state or body only where the parse names the antecedent ------------------------------------
+
+
+def test_it_opening_a_sentence_is_the_subject_before(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Turkey's embassy in Athens rejected the report. It accused Greek officials of spreading lies."
+    mention = _at(mentions_of(text), text, "It")
+    assert mention is not None and mention.actor.country == "TUR"
+
+
+def test_it_in_a_relative_clause_is_the_main_subject(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Sweden on Friday expelled two Chinese journalists it suspected of spying."
+    mention = _at(mentions_of(text), text, "it")
+    assert mention is not None and mention.actor.country == "SWE"
+
+
+def test_it_after_a_subject_that_is_no_actor_stays_unresolved(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "France signed the treaty in May. The treaty was ratified on Monday. It bans cluster munitions."
+    assert _at(mentions_of(text), text, "It") is None
+
+
+def test_it_after_a_person_is_not_that_person(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Chancellor Angela Merkel visited Kyiv on Monday. It was her first trip there since the war began."
+    assert _at(mentions_of(text), text, "It") is None
+
+
+def test_he_never_takes_what_an_it_stood_for(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Egypt's foreign ministry issued a statement. It said he would travel to Khartoum on Monday."
+    mention = _at(mentions_of(text), text, "he")
+    assert mention is None or mention.actor.country != "EGY"

@@ -1,4 +1,10 @@
-"""Pronouns and pairs ("he", "they", "himself", "both sides"): placeholders the resolver fills in."""
+"""Pronouns and pairs ("he", "they", "himself", "both sides", "it"): placeholders the resolver fills in.
+
+"it" stands for a state or a body only where the parse names its antecedent: the subject of the clause
+that governs it ("Pakistan said it would reopen", "diplomats it accused of spying" → Norway), else, for an
+"it" in a main clause, the main subject of the sentence before ("China's embassy said ... . It accused").
+That subject must be an actor the resolver knows, or the "it" stays unresolved: most "it"s are things.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,15 @@ if TYPE_CHECKING:
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 REFLEXIVES = {"himself": "he", "herself": "she", "themselves": "they"}
+#: Verbs whose subject "it" is mostly no actor ("it seems", "it takes time", "it rained").
+IMPERSONAL = frozenset(
+    {
+        *("be", "seem", "appear", "happen", "take", "rain", "snow", "mean", "matter", "remain", "become"),
+        *("look", "sound", "turn", "cost", "get", "go", "come", "work", "last", "begin", "start", "end"),
+        *("follow", "emerge", "make", "give", "leave", "run", "fall", "rise", "hit"),
+    }
+)
+_QUOTES = frozenset({'"', "“", "”"})
 #: Nouns that, with "both" or "two", name a pair of actors already in the text.
 GROUP_NOUNS = {
     "side": "side",
@@ -44,6 +59,11 @@ def pronoun_and_groups(doc: Doc, covered: set[int], sentence_of: dict[int, int])
                     _placeholder(token, token, sentence_of, pronoun=REFLEXIVES[lower], binder=subject.idx)
                 )
             continue
+        if lower == "it" and token.dep_ == "nsubj" and token.i not in covered:
+            antecedent = it_antecedent(token, covered)
+            if antecedent is not None:
+                found.append(_placeholder(token, token, sentence_of, pronoun="it", binder=antecedent.idx))
+            continue
         if (
             token.tag_ == "PRP"
             and (lower in PERSON_PRONOUNS or lower in PLURAL_PRONOUNS)
@@ -65,6 +85,46 @@ def pronoun_and_groups(doc: Doc, covered: set[int], sentence_of: dict[int, int])
                     _placeholder(doc[first], token, sentence_of, group_type=GROUP_NOUNS[singular(lower)])
                 )
     return found
+
+
+def it_antecedent(token: Token, covered: set[int] | None = None) -> Token | None:
+    """The subject an "it" subject stands for, if the parse gives one: the subject of the nearest clause
+    that governs its own ("Pakistan said it would", "the diplomats it accused"), else, from a main
+    clause, the main subject of the sentence before. None for impersonal verbs and quoted words."""
+    verb = token.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in IMPERSONAL or _in_quotes(token):
+        return None
+    if any(child.dep_ in ("ccomp", "xcomp") and child.i > verb.i for child in verb.children) and any(
+        child.lemma_.lower() == "be" for child in verb.children
+    ):
+        return None  # "it was said that", "it is likely to"
+    for clause in verb.ancestors:
+        subject = next((child for child in clause.children if child.dep_ == "nsubj"), None)
+        if subject is not None and subject.i < token.i:
+            return _named(subject, covered)
+    if verb.dep_ != "ROOT" or token.sent.start == 0:
+        return None
+    before = token.doc[token.sent.start - 1].sent
+    if "\n\n" in token.doc[before.end - 1 : token.sent.start + 1].text_with_ws:
+        return None  # a new paragraph starts a new topic
+    return next(
+        (child for child in before.root.children if child.dep_ == "nsubj" and not _in_quotes(child)),
+        None,
+    )
+
+
+def _named(subject: Token, covered: set[int] | None) -> Token:
+    """The subject, or the actor in apposition to a subject that names none ("OSLO — Norway expelled")."""
+    if covered is None or subject.i in covered:
+        return subject
+    return next(
+        (child for child in subject.children if child.dep_ == "appos" and child.i in covered), subject
+    )
+
+
+def _in_quotes(token: Token) -> bool:
+    """Is the token between quotation marks within its sentence?"""
+    return sum(1 for other in token.sent if other.i < token.i and other.text in _QUOTES) % 2 == 1
 
 
 def _clause_subject(token: Token) -> Token | None:

@@ -153,7 +153,9 @@ def _pronoun(item: Found, history: list[Found]) -> Found:
     recent = list(_recent(history, sentence, PRONOUN_WINDOW))  # bounded: documents can be long
     if item.binder is not None:
         bound = next((earlier for earlier in recent if earlier.mention.head == item.binder), None)
-        return _with(item, bound.mention.actor, person=bound.person) if bound is not None else item
+        if bound is None or (item.pronoun == "it" and not _thing(bound)):
+            return item  # "it" is no person, crowd or pair: the subject it stands for is no actor then
+        return _with(item, bound.mention.actor, person=bound.person)
     plural = item.is_plural
     candidates = [
         earlier
@@ -187,8 +189,26 @@ def _recent(history: list[Found], sentence: int, window: int) -> Iterator[Found]
             yield earlier
 
 
+def _thing(earlier: Found) -> bool:
+    """Can "it" stand for this actor: a coded state, capital, organisation or body, not a person or crowd?"""
+    mention = earlier.mention
+    if earlier.pronoun is not None:
+        return earlier.pronoun == "it" and bool(mention.actor.code)
+    return (
+        bool(mention.actor.code)
+        and not earlier.person
+        and not earlier.is_plural
+        and not mention.members
+        and earlier.group_type is None
+        and mention.kind in ("country", "metonym", "name", "role")
+        and not any(personal_role(role) for role in earlier.roles)
+    )
+
+
 def _agrees(earlier: Found, plural: bool) -> bool:
     kind = earlier.mention.kind
+    if earlier.pronoun == "it":
+        return False  # "he" and "they" are never what an "it" was
     if earlier.pronoun is not None:
         return (earlier.pronoun in ("they", "them")) == plural
     if plural:
