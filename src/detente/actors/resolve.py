@@ -155,6 +155,10 @@ def _pronoun(item: Found, history: list[Found]) -> Found:
         bound = next((earlier for earlier in recent if earlier.mention.head == item.binder), None)
         if bound is None or (item.pronoun == "it" and not _thing(bound)):
             return item  # "it" is no person, crowd or pair: the subject it stands for is no actor then
+        if bound.mention.members:
+            return _grouped(item, bound.mention.members)
+        if item.pronoun == "they" and bound.coordination is not None:
+            return _conjoined(item, bound, recent)
         return _with(item, bound.mention.actor, person=bound.person)
     plural = item.is_plural
     candidates = [
@@ -170,12 +174,16 @@ def _pronoun(item: Found, history: list[Found]) -> Found:
     closest = [earlier for earlier in candidates if earlier.mention.sentence_index == nearest]
     chosen = next((earlier for earlier in closest if earlier.is_subject), closest[0])
     if plural and chosen.coordination is not None:
-        conjuncts = [
-            earlier.mention.actor for earlier in recent if earlier.coordination == chosen.coordination
-        ]
-        members = tuple({actor.code: actor for actor in conjuncts if actor.code}.values())
-        if len(members) > 1:
-            return _grouped(item, members)
+        return _conjoined(item, chosen, recent)
+    return _with(item, chosen.mention.actor, person=chosen.person)
+
+
+def _conjoined(item: Found, chosen: Found, recent: list[Found]) -> Found:
+    """A plural pronoun standing for a coordination ("Iran and Iraq ... they"): all its conjuncts."""
+    conjuncts = [earlier.mention.actor for earlier in recent if earlier.coordination == chosen.coordination]
+    members = tuple({actor.code: actor for actor in conjuncts if actor.code}.values())
+    if len(members) > 1:
+        return _grouped(item, members)
     return _with(item, chosen.mention.actor, person=chosen.person)
 
 
