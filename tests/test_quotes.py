@@ -357,6 +357,26 @@ def test_a_dateline_parsed_as_the_subject_gives_way_to_the_subject_after_the_das
     assert [speaker for _, _, speaker in attrs(text)] == ["Pluspetrol"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"Having access to the party file and two people who understand it is valuable," said Skelly, '
+            "explaining he worked closely with the data team.",
+            "Skelly",
+        ),
+        (
+            '"What is shaping up is a battle for the agenda," said David Brock, a Clinton confidant who '
+            "heads "
+            "the super PAC Correct the Record.",
+            "Brock",
+        ),
+    ],
+)
+def test_an_inverted_speaker_the_parse_attached_elsewhere(attrs, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert [(found, cue) for _, found, cue in directs(attrs(text))] == [(speaker, "said")]
+
+
 def test_a_cue_after_a_quote_a_colon_introduced(attrs) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Oil prices rose again. Below are recent comments by ministers. QATAR With crude near $90 a barrel, "

@@ -308,10 +308,25 @@ def _fallback_speaker(cue: Cue, inner: Span, stretch: Span, is_before: bool) -> 
         return None
     # "…,” added a New Hampshire Democrat: the inverted subject parsed as an object
     after = [c for c in cue.token.rights if c.dep_ in _INVERTED and c.pos_ in _NOMINAL]
-    return after[0] if after else None
+    return after[0] if after else _inverted_name(cue.token)
+
+
+def _inverted_name(cue: Token) -> Token | None:
+    """The last word of the noun phrase right after a postposed cue when the parse attached it elsewhere
+    ("…,” said David Brock, a Clinton confidant; "said Skelly" with the name read as an adverb)."""
+    last = None
+    for token in cue.doc[cue.i + 1 : cue.i + 8]:
+        modifier = token.dep_ in ("amod", "compound", "nmod")  # "ranking Democrat"
+        if token.is_punct or token.is_space or (token.pos_ in _NOT_IN_NAMES and not modifier):
+            break
+        last = token
+    if last is None or not (last.pos_ in _NOMINAL or last.text[:1].isupper()):
+        return None
+    return last if last.sent.start == cue.sent.start else None
 
 
 _NOMINAL = frozenset(("PROPN", "NOUN", "PRON"))
+_NOT_IN_NAMES = frozenset(("VERB", "AUX", "ADP", "SCONJ", "CCONJ"))
 _INVERTED = frozenset(("dobj", "attr", "npadvmod", "oprd", "dative", "appos"))
 
 
