@@ -117,16 +117,7 @@ def test_he_never_takes_what_an_it_stood_for(mentions_of) -> None:  # type: igno
     assert mention is None or mention.actor.country != "EGY"
 
 
-# --- "they" in what a plural subject said is that subject -----------------------------------------------
-
-
-def test_they_in_a_report_is_the_reporting_pair_not_the_last_state(mentions_of) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "The leaders of Chile and Argentina met in Santiago. After the meeting, the two presidents said "
-        "they had agreed to reopen the pass."
-    )
-    mention = _at(mentions_of(text), text, "they")
-    assert mention is None or (mention.actor.country is None and len(mention.members) == 2)
+# --- "they" for a coordination: all of it ------------------------------------------------------------
 
 
 def test_they_after_a_coordinated_subject_stands_for_all_of_it(mentions_of) -> None:  # type: ignore[no-untyped-def]
