@@ -452,3 +452,25 @@ def test_aid_received_from_a_giver_is_the_givers_act(code) -> None:  # type: ign
     events = code("Iraq received food and medicine from France.")
     assert ("FRA", "IRQ", "073") in dyads(events), dyads(events)
     assert "071" in codes(code("Ukraine received loans from Germany."))
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "expected"),
+    [
+        ("Hundreds of protesters gathered outside the embassy of France.", "gather", "141"),
+        ("The State Department said it stood with Manila.", "stand", "051"),
+        ("We stand with the people of Iraq in this difficult hour.", "stand", "018"),
+    ],
+)
+def test_gathering_and_standing_with(predicates, text: str, lemma: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    found = predicates(text)
+    assert (lemma, expected) in found, found
+
+
+def test_a_gathering_for_talks_stays_a_meeting(predicates) -> None:  # type: ignore[no-untyped-def]
+    found = predicates("Leaders gathered in Brussels for a summit.")
+    assert ("gather", "141") not in found and any(code.startswith("04") for _, code in found), found
+
+
+def test_holding_off_on_tariffs_is_an_intent_to_ease_them(code) -> None:  # type: ignore[no-untyped-def]
+    assert "0354" in codes(code("Trump said he would hold off on new tariffs on Iran."))
