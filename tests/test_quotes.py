@@ -377,6 +377,16 @@ def test_an_inverted_speaker_the_parse_attached_elsewhere(attrs, text: str, spea
     assert [(found, cue) for _, found, cue in directs(attrs(text))] == [(speaker, "said")]
 
 
+def test_a_quote_in_doubled_apostrophes_resumed_after_its_cue(attrs) -> None:  # type: ignore[no-untyped-def]
+    text = "''I have a plan for everyone,'' Mr. Bush said, ''because our country deserves a leader for all.''"
+    found = directs(attrs(text))
+    assert [quote for quote, _, _ in found] == [
+        "I have a plan for everyone,",
+        "because our country deserves a leader for all.",
+    ]
+    assert {speaker for _, speaker, _ in found} == {"Bush"}
+
+
 def test_a_cue_after_a_quote_a_colon_introduced(attrs) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Oil prices rose again. Below are recent comments by ministers. QATAR With crude near $90 a barrel, "

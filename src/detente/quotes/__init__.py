@@ -330,7 +330,8 @@ _NOT_IN_NAMES = frozenset(("VERB", "AUX", "ADP", "SCONJ", "CCONJ"))
 _INVERTED = frozenset(("dobj", "attr", "npadvmod", "oprd", "dative", "appos"))
 
 
-_MARK_CHARS = frozenset("\u201c\u201d\"\u201e\u00ab\u00bb\u2018\u2019'\u201a\u2039\u203a`")
+# Tokens that are quote marks: single glyphs, and the doubled apostrophes and backticks of ''…'' / ``…''.
+_MARK_CHARS = frozenset(("''", "``", *"\u201c\u201d\"\u201e\u00ab\u00bb\u2018\u2019'\u201a\u2039\u203a`"))
 
 
 def _partial(root: Token, inner: Span) -> bool:
