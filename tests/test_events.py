@@ -834,3 +834,12 @@ def test_said_he_would_meet_is_an_intent_not_a_hypothetical_meeting(code) -> Non
     meet = [e for e in events if e.target and e.target.code == "RUSGOV"]
     assert [(e.source and e.source.code, e.cameo) for e in meet] == [("GBRGOV", "036")]
     assert "hypothetical" not in meet[0].flags and "future" in meet[0].flags
+
+
+def test_domestic_force_between_two_actors_of_one_code(code) -> None:  # type: ignore[no-untyped-def]
+    actors = {"Russian police": "RUSCOP", "Russian police officers": "RUSCOP", "Russia": "RUS"}
+    arrested = code("Russian police arrested Russian police officers in Moscow.", actors)
+    assert ("RUSCOP", "RUSCOP", "173") in dyads(arrested)
+    # elsewhere one code twice is one actor: no self-directed visit or praise
+    visited = code("Russian police visited Russian police officers in Moscow.", actors)
+    assert not [e for e in visited if e.target is not None]

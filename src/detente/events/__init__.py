@@ -392,7 +392,8 @@ class RuleEvents:
                 pairs += [
                     (source, target)
                     for target in targets
-                    if target.code != source.code and not _own_of_several(source, target, source_keys)
+                    if _other(source, target, predicate.code)
+                    and not _own_of_several(source, target, source_keys)
                 ] or ([] if targets else [(source, None)])
         return [
             self._event(article, sentence, predicate, source, target, how, found_target)
@@ -518,6 +519,23 @@ MEETINGS = {"040", "041", "044", "045", "046", "036"}
 
 def _has_venue(code: str) -> bool:
     return code.startswith("01") or code in MEETINGS
+
+
+#: Roots of domestic conflict kept between two actors of one code ("police arrested police officers"):
+#: protest, coercion, force. Elsewhere one code twice is mostly a misparse ("army chief visited troops").
+DOMESTIC_ROOTS = {"14", "17", "18", "19", "20"}
+
+
+def _other(source: Actor, target: Actor, code: str) -> bool:
+    """Whether the target is another actor than the source. The same code is another actor in domestic
+    conflict when both name a specific sector by different names ("Russian police arrested Russian police
+    officers"); a country, a bare code or one name twice ("Johnson … Johnson", a pronoun) is the same."""
+    if target.code != source.code:
+        return True
+    if code[:2] not in DOMESTIC_ROOTS:
+        return False
+    named_apart = source.name is None or source.name != target.name
+    return source.sector is not None and named_apart and source.text.lower() != target.text.lower()
 
 
 def _own_of_several(source: Actor, target: Actor, source_keys: set[str | None]) -> bool:
