@@ -474,3 +474,18 @@ def test_a_gathering_for_talks_stays_a_meeting(predicates) -> None:  # type: ign
 
 def test_holding_off_on_tariffs_is_an_intent_to_ease_them(code) -> None:  # type: ignore[no-untyped-def]
     assert "0354" in codes(code("Trump said he would hold off on new tariffs on Iran."))
+
+
+def test_a_move_is_coded_by_its_cooperative_purpose(predicates) -> None:  # type: ignore[no-untyped-def]
+    found = predicates("France deployed soldiers to Mali to train Malian troops.")
+    assert ("deploy", "062") in found and ("deploy", "150") not in found, found
+
+
+def test_a_move_to_fight_stays_force_posture(predicates) -> None:  # type: ignore[no-untyped-def]
+    found = predicates("Russia sent troops to fight the rebels.")
+    assert ("send", "150") in found, found
+
+
+def test_an_arrival_to_deliver_aid_is_aid_to_the_destination(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Troops from France arrived in Iraq to deliver aid.")
+    assert ("FRA", "IRQ", "070") in dyads(events), dyads(events)

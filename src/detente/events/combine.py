@@ -98,6 +98,15 @@ DIPLOMATS = {
 LESSONS = {"understand", "realise", "realize", "know", "remember", "learn", "see", "recognise", "recognize"}
 #: Appeal governors that, with no one asked, ask for the speaker's own act ("asked to speak to X": 036).
 REQUESTS = {"ask", "request"}
+#: Verbs of sending or moving forces and people, coded by what they are sent to do when that is material
+#: cooperation or aid ("deployed soldiers to train Nigerian troops" 062, "arrived to help deliver aid" 070).
+MOVERS = {"deploy", "send", "dispatch", "despatch", "arrive", "fly", "station", "move", "rush"}
+#: Codes of a move that its purpose replaces: arrivals and visits (042), force posture (15x).
+MOVE_ROOTS = {"04", "15"}
+#: Roots of a purpose that says what the move is: material cooperation (06) and aid (07).
+PURPOSE_ROOTS = {"06", "07"}
+#: Prepositions on the move that name where it goes: the purpose's beneficiary when it names none itself.
+DESTINATIONS = {"to", "in", "into"}
 
 
 def combined_code(kind: str, governed: str) -> str:
@@ -212,7 +221,46 @@ def combine(coded: dict[int, Predicate], lexicon: Lexicon) -> list[Predicate]:
         )
         if governor.pos_ == "VERB":
             result.pop(index, None)
-    return list(result.values())
+    return list(_purposes(result).values())
+
+
+def _purposes(result: dict[int, Predicate]) -> dict[int, Predicate]:
+    """A move coded by its purpose: "US soldiers deployed to Nigeria to train Nigerian soldiers" is military
+    cooperation (062), not a show of force (150); the move's destination stays a target candidate."""
+    from detente.events import Predicate
+
+    for index, move in list(result.items()):
+        if move.nominal or move.head.lemma_.lower() not in MOVERS or move.code[:2] not in MOVE_ROOTS:
+            continue
+        purpose = next(
+            (
+                result[child.i]
+                for child in move.head.children
+                if child.dep_ == "advcl"
+                and child.i in result
+                and result[child.i].code[:2] in PURPOSE_ROOTS
+                and any(grand.dep_ == "aux" and grand.lower_ == "to" for grand in child.children)
+            ),
+            None,
+        )
+        if purpose is None:
+            continue
+        destinations = [
+            pobj
+            for prep, pobj in syntax.preps(move.head)
+            if prep in DESTINATIONS and pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}
+        ]
+        result[index] = Predicate(
+            head=move.head,
+            anchor=move.anchor,
+            code=purpose.code,
+            frame=purpose.frame,
+            trigger=[*move.trigger, *purpose.trigger],
+            flags=move.flags | purpose.flags,
+            extra_targets=[*purpose.extra_targets, *destinations],
+        )
+        result.pop(purpose.head.i, None)
+    return result
 
 
 def _refined_kind(kind: str | None, governor: Token, predicate: Predicate) -> str | None:
