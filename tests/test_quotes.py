@@ -387,6 +387,15 @@ def test_a_quote_in_doubled_apostrophes_resumed_after_its_cue(attrs) -> None:  #
     assert {speaker for _, speaker, _ in found} == {"Bush"}
 
 
+def test_a_quote_set_apart_by_punctuation_is_speech_however_the_parse_attaches_it(attrs) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "When Trump said that Cuba would sue, Rubio fired back forcefully: \u201cIf they sue us in a court "
+        "in Miami, they\u2019re going to lose,\u201d referencing the many Cuban immigrants in the region."
+    )
+    found = directs(attrs(text))
+    assert [(speaker, cue) for _, speaker, cue in found] == [("Rubio", "fired")]
+
+
 def test_a_cue_after_a_quote_a_colon_introduced(attrs) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Oil prices rose again. Below are recent comments by ministers. QATAR With crude near $90 a barrel, "

@@ -259,7 +259,7 @@ def _attribution_sentence(words: list[Token]) -> bool:
 def _governs(cue: Cue, inner: Span, is_before: bool, starts_sentence: bool) -> bool:
     """Whether the cue attributes these quoted words as speech rather than quoting a phrase in passing."""
     root = _quote_root(inner)
-    if root is None or _partial(root, inner) or _is_title(inner):
+    if root is None or (_partial(root, inner) and not _set_apart(inner)) or _is_title(inner):
         return False
     if is_before and not _set_off(cue, inner) and _names(cue, inner):
         return False
@@ -353,6 +353,17 @@ def _partial(root: Token, inner: Span) -> bool:
 def _speaker_of_cue(token: Token) -> bool:
     """A quote misattached to the subject of a postposed cue ("“…,” Sarandon, 69, told MSNBC")."""
     return token.dep_ == "nsubj" and token.head.i > token.i and is_speech_verb(token.head)
+
+
+def _set_apart(inner: Span) -> bool:
+    """A quote set off by punctuation on both sides ('fired back: “If they sue us, they will lose,”
+    referencing …') is a unit of speech however the parse hangs the words around it on its clause."""
+    text = text_of(inner.doc)
+    before = text[: inner.start_char].rstrip().rstrip("".join(_MARK_CHARS)).rstrip()
+    after = text[inner.end_char :].lstrip().lstrip("".join(_MARK_CHARS)).lstrip()
+    opens = before[-1:] in (":", ",", "") or before[-1:] in _SENTENCE_END
+    closes = inner.text[-1:] in (",", ".", "!", "?") or after[:1] in (",", ".", ";", "")
+    return opens and closes and inner.text[:1].isupper()
 
 
 def _set_off(cue: Cue, inner: Span) -> bool:
