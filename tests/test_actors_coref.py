@@ -125,3 +125,24 @@ def test_they_after_a_coordinated_subject_stands_for_all_of_it(mentions_of) -> N
     mention = _at(mentions_of(text), text, "they")
     assert mention is not None
     assert {member.country for member in mention.members} == {"GHA", "TGO"}
+
+
+# --- counterparts: the state their own words give, the office of whom they are the counterpart of ----------
+
+
+def test_a_named_counterpart_takes_its_demonym_and_the_others_office(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Brazilian Foreign Minister Paulo Souza met his Argentine counterpart, Diego Ferrari, in Rio on "
+        "Monday. Ferrari said Argentina would lift the tariffs."
+    )
+    found = mentions_of(text)
+    named = _at(found, text, "Diego Ferrari")
+    assert named is not None and named.actor.code == "ARGGOV"
+    later = _at(found, text, "Ferrari", 1)
+    assert later is not None and later.actor.country == "ARG"
+
+
+def test_a_bare_counterpart_takes_no_state_from_where_it_is(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Foreign Minister Sergei Lavrov met his counterparts in Geneva on Monday."
+    mention = _at(mentions_of(text), text, "counterparts")
+    assert mention is None or mention.actor.country is None

@@ -51,7 +51,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from detente.actors.extract import Found
+from detente.actors.extract import COUNTERPARTS, Found
 from detente.actors.lexicon import SECTORS, split_code
 from detente.actors.resolve import personal_role
 from detente.models import Actor, Sentence
@@ -193,6 +193,8 @@ def _candidate(item: Found) -> bool:
         return False
     if item.usual:
         return True
+    if item.roles and all(role.rsplit(" ", 1)[-1] in COUNTERPARTS for role in item.roles):
+        return False  # someone's counterpart is of another side: only its own words say which
     actor = item.mention.actor
     if actor.country is not None or (actor.code and actor.code[:3] not in SECTORS):
         return False  # a state, or an international body, region or group: nothing to infer

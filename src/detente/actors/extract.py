@@ -44,6 +44,8 @@ FORMER = frozenset({"former", "ex", "ex-", "retired", "erstwhile", "onetime", "o
 RELIGIOUS_HEADS = frozenset(
     {"cleric", "clerics", "leader", "leaders", "elder", "elders", "scholar", "scholars", "figure", "figures"}
 )
+#: Someone's counterparts are of other sides: where they are says nothing of which ("in Geneva").
+COUNTERPARTS = frozenset({"counterpart", "counterparts"})
 #: Dependencies of a capital that speaks for its government ("Moscow said"; not "visited Moscow").
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "ROOT"})
 
@@ -255,7 +257,7 @@ def compose(doc: Doc, top: Unit, sentence_index: int, owner: dict[int, Unit] | N
         country = country[:3]
     explicit_country = country
     country = country or fallback_country
-    if country is None and org_code is None and name is None and owner:
+    if country is None and org_code is None and name is None and owner and head.lower_ not in COUNTERPARTS:
         roots = [head, *(doc[unit.start : unit.end].root for unit in members)]
         country = next((found for found in (_located_in(root, owner) for root in roots) if found), None)
     sectors = sectors or seat_sectors or place_sector

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from detente.actors.extract import Found
+from detente.actors.extract import COUNTERPARTS, Found
 from detente.actors.kb import normalise
 from detente.actors.units import PERSON_TITLES
 from detente.models import Actor, ActorMention
@@ -61,6 +61,7 @@ def resolve(found: list[Found]) -> list[ActorMention]:
     result: list[ActorMention] = []
     for item in sorted(found, key=lambda item: (item.mention.span[0], item.mention.head)):
         item = _resolve_one(item, persons, role_holders, history)
+        item = _counterpart(item, history)
         mention = item.mention
         if mention.actor.name and not mention.actor.code and len(mention.actor.name.split()) == 1:
             known = bodies.get(normalise(mention.actor.name))
@@ -131,6 +132,23 @@ def _resolve_one(
         holder = _role_holder(item, role_holders)
         if holder is not None:
             return _with(item, holder)
+    return item
+
+
+def _counterpart(item: Found, history: list[Found]) -> Found:
+    """A counterpart with a state but no sector holds the office of the person it is the counterpart of:
+    the nearest earlier person of another state with a sector, in this sentence or the one before
+    ("German Foreign Minister Katrin Vogel ... her Polish counterpart" → POLGOV)."""
+    actor = item.mention.actor
+    if actor.country is None or actor.sector is not None or not item.roles:
+        return item
+    if not all(role.rsplit(" ", 1)[-1] in COUNTERPARTS for role in item.roles):
+        return item
+    for earlier in _recent(history, item.mention.sentence_index, 1):
+        other = earlier.mention.actor
+        if earlier.person and other.sector and other.country and other.country != actor.country:
+            code = actor.country + other.code[len(other.country) :]
+            return _with(item, Actor(code, actor.country, other.sector, actor.name, actor.text))
     return item
 
 

@@ -324,6 +324,7 @@ PERSON_TITLES = frozenset(
         "captain",
         "judge",
         "prosecutor",
+        "counterpart",
     }
 )
 
