@@ -489,3 +489,10 @@ def test_a_move_to_fight_stays_force_posture(predicates) -> None:  # type: ignor
 def test_an_arrival_to_deliver_aid_is_aid_to_the_destination(code) -> None:  # type: ignore[no-untyped-def]
     events = code("Troops from France arrived in Iraq to deliver aid.")
     assert ("FRA", "IRQ", "070") in dyads(events), dyads(events)
+
+
+def test_a_veiled_threat_needs_its_negation(predicates) -> None:  # type: ignore[no-untyped-def]
+    assert ("go", "130") in predicates("Russia said such steps will not go unanswered.")
+    assert ("leave", "130") in predicates("This provocation will not be left unanswered.")
+    assert not any(code.startswith("13") for _, code in predicates("His letters went unanswered."))
+    assert ("reserve", "130") in predicates("Mali said it reserves the right to respond.")
