@@ -843,3 +843,9 @@ def test_domestic_force_between_two_actors_of_one_code(code) -> None:  # type: i
     # elsewhere one code twice is one actor: no self-directed visit or praise
     visited = code("Russian police visited Russian police officers in Moscow.", actors)
     assert not [e for e in visited if e.target is not None]
+
+
+def test_an_unresolved_pronoun_in_a_content_clause_is_the_holding_subject(code) -> None:  # type: ignore[no-untyped-def]
+    """ "Russia indicated it deplored Ukraine": *it* is Russia, also under a later "an official said"."""
+    events = code("Russia indicated it deplored Ukraine, an official said on Saturday.", PEOPLE)
+    assert ("RUS", "UKR") in {(s, t) for s, t, c in dyads(events) if c.startswith("11")}

@@ -300,9 +300,10 @@ class RuleEvents:
             source_tokens, how = syntax.subjects(predicate.head)
         source_tokens = [token for token in source_tokens if not syntax.is_dateline(token)]
         sources = distinct(index.group(source_tokens))
-        speaker = syntax.speech_head(predicate.head)
+        speaker = syntax.clause_holder(predicate.head) or syntax.speech_head(predicate.head)
         if not sources and speaker is not None and any(t.pos_ == "PRON" for t in source_tokens):
-            # "the two ministers said they had agreed": an unresolved pronoun in a report is the speaker
+            # "the two ministers said they had agreed", "Ethiopia indicated it deplored Libya": an
+            # unresolved subject pronoun of a content clause is the subject of the verb that holds it
             source_tokens, _ = syntax.subjects(speaker)
             sources = distinct(index.group(source_tokens))
         pair = any(is_pair_phrase(token) for token in source_tokens) and len(sources) < 2

@@ -700,6 +700,12 @@ def speech_head(predicate: Token) -> Token | None:
     return None
 
 
+def clause_holder(predicate: Token) -> Token | None:
+    """The verb whose content clause the predicate heads ("indicated it deplored" → indicated)."""
+    head = predicate.head
+    return head if predicate.dep_ == "ccomp" and head is not predicate and head.pos_ == "VERB" else None
+
+
 REPORTING = {
     "say",
     "tell",
