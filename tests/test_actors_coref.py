@@ -117,6 +117,20 @@ def test_he_never_takes_what_an_it_stood_for(mentions_of) -> None:  # type: igno
     assert mention is None or mention.actor.country != "EGY"
 
 
+def test_its_skips_a_plural_subject_for_the_singular_one_above(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Serbia's government said Kosovar police had raided its offices in the north."
+    mention = _at(mentions_of(text), text, "its")
+    assert mention is not None and mention.actor.country == "SRB"
+
+
+def test_its_role_belongs_to_the_subject_not_the_last_body_named(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Hezbollah fired rockets at Israel. Qatar, which has mediated between the two sides, urged Israel "
+        "and Hezbollah to stop and said its officials were in contact with both."
+    )
+    assert _country(mentions_of(text), text, "officials") == "QAT"
+
+
 # --- "they" for a coordination: all of it ------------------------------------------------------------
 
 

@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING
 
 from detente.actors.extract import COUNTERPARTS, Found
 from detente.actors.lexicon import SECTORS, split_code
+from detente.actors.pronouns import it_antecedent
 from detente.actors.resolve import personal_role
 from detente.models import Actor, Sentence
 
@@ -276,6 +277,11 @@ def _phrase(item: Found, head: Token, evidence: _Evidence, settled: dict[int, Fo
     X" and appositions (X)."""
     for child in head.children:
         if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+            bound = it_antecedent(child) if child.lower_ == "its" else None
+            other = evidence.by_head.get(bound.idx) if bound is not None else None
+            if other is not None and other is not item and other.pronoun is None:
+                other = settled.get(other.mention.head, other)  # "Egypt ... said its officials" → Egypt
+                return other.mention.actor if other.mention.actor.country is not None else None
             owner = _owner(item, child.lower_ == "their", evidence, settled)
             if owner is not None:
                 return owner

@@ -1,8 +1,9 @@
 """Pronouns and pairs ("he", "they", "himself", "both sides", "it"): placeholders the resolver fills in.
 
-"it" stands for a state or a body only where the parse names its antecedent: the subject of the clause
-that governs it ("Pakistan said it would reopen", "diplomats it accused of spying" → Norway), else, for an
-"it" in a main clause, the main subject of the sentence before ("China's embassy said ... . It accused").
+"it" and "its" stand for a state or a body only where the parse names the antecedent: the nearest
+singular subject of a clause that governs it ("Pakistan said it would reopen", "diplomats it accused of
+spying" → Norway, "Armenia said Azerbaijani troops attacked its positions" → Armenia), else, for a main
+clause, the main subject of the sentence before ("China's embassy said ... . It accused").
 That subject must be an actor the resolver knows, or the "it" stays unresolved: most "it"s are things.
 """
 
@@ -59,8 +60,8 @@ def pronoun_and_groups(doc: Doc, covered: set[int], sentence_of: dict[int, int])
                     _placeholder(token, token, sentence_of, pronoun=REFLEXIVES[lower], binder=subject.idx)
                 )
             continue
-        if lower == "it" and token.dep_ == "nsubj" and token.i not in covered:
-            antecedent = it_antecedent(token, covered)
+        if (lower == "it" and token.dep_ == "nsubj") or (lower == "its" and token.dep_ == "poss"):
+            antecedent = it_antecedent(token, covered) if token.i not in covered else None
             if antecedent is not None:
                 found.append(_placeholder(token, token, sentence_of, pronoun="it", binder=antecedent.idx))
             continue
@@ -92,16 +93,23 @@ def it_antecedent(token: Token, covered: set[int] | None = None) -> Token | None
     that governs its own ("Pakistan said it would", "the diplomats it accused"), else, from a main
     clause, the main subject of the sentence before. None for impersonal verbs and quoted words."""
     verb = token.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in IMPERSONAL or _in_quotes(token):
+    if token.dep_ == "poss":  # "its": the clause its noun is in
+        verb = next((up for up in token.ancestors if up.pos_ in ("VERB", "AUX")), verb)
+    elif verb.lemma_.lower() in IMPERSONAL:
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or _in_quotes(token):
         return None
     if any(child.dep_ in ("ccomp", "xcomp") and child.i > verb.i for child in verb.children) and any(
         child.lemma_.lower() == "be" for child in verb.children
     ):
         return None  # "it was said that", "it is likely to"
-    for clause in verb.ancestors:
+    for clause in (verb, *verb.ancestors) if token.dep_ == "poss" else verb.ancestors:
         subject = next((child for child in clause.children if child.dep_ == "nsubj"), None)
-        if subject is not None and subject.i < token.i:
-            return _named(subject, covered)
+        if subject is None or subject.i > token.i or subject.i == token.i:
+            continue
+        if subject.tag_ in ("NNS", "NNPS") or any(child.dep_ == "conj" for child in subject.children):
+            continue  # "it" is never a plural: the clause above may hold what it stands for
+        return _named(subject, covered)
     if verb.dep_ != "ROOT" or token.sent.start == 0:
         return None
     before = token.doc[token.sent.start - 1].sent
