@@ -849,3 +849,16 @@ def test_an_unresolved_pronoun_in_a_content_clause_is_the_holding_subject(code) 
     """ "Russia indicated it deplored Ukraine": *it* is Russia, also under a later "an official said"."""
     events = code("Russia indicated it deplored Ukraine, an official said on Saturday.", PEOPLE)
     assert ("RUS", "UKR") in {(s, t) for s, t, c in dyads(events) if c.startswith("11")}
+
+
+def test_who_hung_on_an_organisation_stands_for_the_person(code, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A Russian woman believed linked to Iran who shot at French officers was extradited to Britain."
+    who = next(t for t in nlp(text) if t.text == "who")
+    assert who.head.head.text == "Iran"  # the misparse this test is about: "who" hangs on Iran
+    actors = {"Russian": "RUS", "Iran": "IRN", "French officers": "FRAMIL", "Britain": "GBR"}
+    shot = [e for e in code(text, actors) if e.trigger.startswith("shot")]
+    assert {(e.source and e.source.code, e.target and e.target.code) for e in shot} == {("RUS", "FRAMIL")}
+    # a name the relative clause hangs on directly keeps it: "Iran, who criticised France" is Iran
+    assert ("IRN", "FRA") in {
+        (s, t) for s, t, _ in dyads(code("Iran, who criticised France, left.", PEOPLE | {"Iran": "IRN"}))
+    }

@@ -280,7 +280,7 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     passive = is_passive(verb)
     own = [child for child in verb.children if child.dep_ in SUBJECTS] if not passive else []
     if own and own[0].lower_ in RELATIVES and verb.dep_ == "relcl":
-        return with_conjuncts(verb.head), "relative"
+        return with_conjuncts(antecedent(verb.head, own[0])), "relative"
     # every subject: the small parser gives "Old foes Gondor and Osgiliath have …" two of them
     members = [member for child in own for member in with_conjuncts(child) if not is_dateline(member)]
     if members:  # "OSLO — Norway expelled": the dateline parses as a subject with Norway beside it
@@ -335,6 +335,32 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
                 break
             walker = walker.head
     return [], "none"
+
+
+#: Entity types of names a personal relative pronoun ("who") does not stand for when the parser hangs it
+#: on them (not NORP: "an ethnic Chechen who had fought" is a person).
+NON_PERSONS = {"ORG", "GPE", "LOC", "FAC"}
+
+
+def antecedent(noun: Token, relative: Token) -> Token:
+    """The noun a relative pronoun stands for. The small parser hangs "who" on the nearest noun even when
+    that is an organisation or a place inside a phrase about a person ("a woman believed linked to
+    Al-Qaeda who shot at officers": the woman shot); "who" then goes up to the nearest person noun or
+    the subject of the verb that phrase hangs on."""
+    if relative.lower_ not in {"who", "whom"} or noun.ent_type_ not in NON_PERSONS or noun.pos_ != "PROPN":
+        return noun
+    for ancestor in list(noun.ancestors)[:6]:
+        if ancestor.pos_ in {"NOUN", "PROPN"} and _personal_noun(ancestor):
+            return ancestor
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            subject = next((c for c in ancestor.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
+            if subject is not None:
+                return subject if _personal_noun(subject) else noun
+    return noun
+
+
+def _personal_noun(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or (token.pos_ == "NOUN" and token.ent_type_ not in NON_PERSONS)
 
 
 #: Verbs whose prepositional object is who is asked to act ("called on France to condemn", "appealed to").
