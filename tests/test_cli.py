@@ -201,3 +201,18 @@ def test_actors_search_import_and_dated_roles(tmp_path: Path) -> None:
     [line] = lines_of(runner.invoke(app, ["actors", "zorbula", "--on", "2022-01-01", "--db", db]).stdout)
     assert (line["code"], line["sector"], line["source"]) == ("NGAMIL", "MIL", "user")
     assert lines_of(runner.invoke(app, ["actors", "zorbula", "--on", "2020-01-01", "--db", db]).stdout) == []
+
+
+def test_coordinated_speakers_are_all_listed(tmp_path: Path) -> None:
+    path = tmp_path / "joint.txt"
+    path.write_text(
+        "The French foreign ministry and the German foreign ministry said: "
+        "\u201cWe will continue to work for a ceasefire in Ukraine.\u201d\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["code", str(path), "--published", "2022-03-01", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    [quote] = [line for line in lines_of(result.stdout) if line["kind"] == "quote"]
+    assert quote["speaker"]["country"] in {"FRA", "DEU"}
+    assert {s["country"] for s in quote["speakers"]} == {"FRA", "DEU"}
+    assert quote["speakers"][0] == quote["speaker"]

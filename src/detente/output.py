@@ -83,6 +83,7 @@ def quote_line(quote: Quote) -> dict[str, Any]:
         "text": quote.text,
         "span": list(quote.span),
         "speaker": actor_dict(quote.speaker),
+        "speakers": [actor_dict(actor) for actor in quote.speakers or ((quote.speaker,) if quote.speaker else ())],
         "cue": quote.cue,
         "sentence_index": quote.sentence_index,
         "event_ids": list(quote.event_ids),
