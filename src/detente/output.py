@@ -74,6 +74,11 @@ def event_line(event: Event) -> dict[str, Any]:
     }
 
 
+def speakers_of(quote: Quote) -> tuple[Actor, ...]:
+    """Every actor speaking: the coordination when several speak together, else the one speaker (or none)."""
+    return quote.speakers or ((quote.speaker,) if quote.speaker else ())
+
+
 def quote_line(quote: Quote) -> dict[str, Any]:
     return {
         "kind": "quote",
@@ -83,7 +88,7 @@ def quote_line(quote: Quote) -> dict[str, Any]:
         "text": quote.text,
         "span": list(quote.span),
         "speaker": actor_dict(quote.speaker),
-        "speakers": [actor_dict(actor) for actor in quote.speakers or ((quote.speaker,) if quote.speaker else ())],
+        "speakers": [actor_dict(actor) for actor in speakers_of(quote)],
         "cue": quote.cue,
         "sentence_index": quote.sentence_index,
         "event_ids": list(quote.event_ids),
