@@ -128,3 +128,8 @@ def test_every_expected_seed_event(seed: CodedArticle) -> None:
     assert expected <= found, sorted(expected - found)
     offers = [e for e in seed.events if e.root == "03" and "conditional" in e.flags]
     assert offers and all((e.source and e.source.country) == "RUS" for e in offers)
+
+
+def test_both_ministries_insist_on_dialogue(seed: CodedArticle) -> None:
+    [joint] = [q for q in seed.quotes if q.text.startswith("they will continue to have dialogue")]
+    assert [s.code for s in joint.speakers] == ["GBRGOV", "RUSGOV"]
