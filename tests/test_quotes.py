@@ -50,8 +50,8 @@ def test_every_common_quote_style(text: str, expected: list[str]) -> None:
 
 
 def test_a_curly_mark_glued_to_a_comma_opens() -> None:
-    text = "Ryan said,\u2018Look, there is no place for it.\u2019"
-    assert inner(text) == ["Look, there is no place for it."]
+    text = "Mendez said,\u2018Look, there is no room for that.\u2019"
+    assert inner(text) == ["Look, there is no room for that."]
     assert inner('He said,"Look" and "then"') != ["Look"]  # a straight mark after a comma stays ambiguous
 
 
@@ -292,7 +292,7 @@ def test_uncued_quote_after_narration_has_no_speaker(attrs) -> None:  # type: ig
     [
         ("\u201cGo back to your seat,\u201d Trump barked at the reporter.", "Trump", "barked"),
         ("\u201cThat is simply not true,\u201d Sanders shot back.", "Sanders", "shot"),
-        ("\u201cThis is a big political win for me,\u201d I confessed.", "I", "confessed"),
+        ("\u201cThis was a real victory for our side,\u201d I confessed.", "I", "confessed"),
     ],
 )
 def test_manner_of_speaking_and_phrasal_cues(attrs, text: str, speaker: str, cue: str) -> None:  # type: ignore[no-untyped-def]
@@ -307,25 +307,25 @@ def test_a_non_speech_phrasal_verb_is_no_cue(attrs) -> None:  # type: ignore[no-
 
 def test_a_speaker_with_an_age_is_not_the_head_of_the_quote(attrs) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "\u201cThat\u2019s a legitimate concern, because they\u2019re very passionate and very "
-        "principled,\u201d Sarandon, 69, told MSNBC Monday when asked about concerns."
+        "\u201cThat is a fair worry, because they are very committed and very sincere,\u201d "
+        "Marlowe, 54, told the network Monday when asked about the vote."
     )
     found = directs(attrs(text))
-    assert [(speaker, cue) for _, speaker, cue in found] == [("Sarandon", "told")]
+    assert [(speaker, cue) for _, speaker, cue in found] == [("Marlowe", "told")]
 
 
 def test_a_speaker_parsed_as_an_appositive_of_the_scene(attrs) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman "
-        "in Baghdad, said, \u201cI mean, a raid is a combat operation. There is no way around that.\u201d"
+        "But in a briefing with reporters on May 4, Maj. Linda K. Harrow, an army spokeswoman in Kabul, "
+        "said, \u201cI mean, a patrol is a combat task. There is no way around that.\u201d"
     )
     [(_, speaker, cue)] = directs(attrs(text))
-    assert (speaker, cue) == ("Warren", "said")
+    assert (speaker, cue) == ("Harrow", "said")
 
 
 def test_a_heading_name_before_a_colon_is_the_speaker(attrs) -> None:  # type: ignore[no-untyped-def]
-    found = directs(attrs("Carly Fiorina: \u2018Bill Clinton\u2019s fair game.\u2019\n\nThe race goes on."))
-    assert found == [("Bill Clinton\u2019s fair game.", "Fiorina", ":")]
+    found = directs(attrs("Dana Whitfield: \u2018The governor is fair game.\u2019\n\nThe race goes on."))
+    assert found == [("The governor is fair game.", "Whitfield", ":")]
 
 
 def test_a_place_before_a_colon_is_no_speaker(attrs) -> None:  # type: ignore[no-untyped-def]
@@ -335,13 +335,13 @@ def test_a_place_before_a_colon_is_no_speaker(attrs) -> None:  # type: ignore[no
 
 def test_an_uncued_quote_after_someone_spoke_is_theirs(attrs) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Instead, Trump told CNN his policy would be tougher.\n\n"
-        "Trump spoke only in evasive bromides during the interview.\n\n"
-        "\u201cWe have to do something and it\u2019s the only way you stop it.\u201d\n"
-        "\u201cWe have to be a lot tougher. We are playing with a different set of rules.\u201d"
+        "Instead, Holt told the radio station his plan would be tougher.\n\n"
+        "Holt spoke only in vague slogans during the interview.\n\n"
+        "\u201cWe have to act now and it is the only way to fix it.\u201d\n"
+        "\u201cWe have to be a lot firmer. We are playing by a different set of rules.\u201d"
     )
     found = directs(attrs(text))
-    assert [speaker for _, speaker, _ in found] == ["Trump", "Trump"]
+    assert [speaker for _, speaker, _ in found] == ["Holt", "Holt"]
 
 
 def test_a_speaking_verb_inside_quoted_words_names_no_speaker(attrs) -> None:  # type: ignore[no-untyped-def]
@@ -353,23 +353,22 @@ def test_a_speaking_verb_inside_quoted_words_names_no_speaker(attrs) -> None:  #
 
 
 def test_a_dateline_parsed_as_the_subject_gives_way_to_the_subject_after_the_dash(attrs) -> None:  # type: ignore[no-untyped-def]
-    text = "LIMA, Peru (Reuters) - Argentine oil company Pluspetrol said on Saturday it was losing money."
-    assert [speaker for _, _, speaker in attrs(text)] == ["Pluspetrol"]
+    text = "QUITO, Ecuador (Reuters) - Andean mining firm Corvela said on Friday it was losing money."
+    assert [speaker for _, _, speaker in attrs(text)] == ["Corvela"]
 
 
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
         (
-            '"Having access to the party file and two people who understand it is valuable," said Skelly, '
-            "explaining he worked closely with the data team.",
-            "Skelly",
+            '"Getting the voter lists and two people who know them is worth a lot," said Brandt, adding he '
+            "worked closely with the field team.",
+            "Brandt",
         ),
         (
-            '"What is shaping up is a battle for the agenda," said David Brock, a Clinton confidant who '
-            "heads "
-            "the super PAC Correct the Record.",
-            "Brock",
+            '"What is forming here is a fight over the platform," said Paula Wren, a Haskins ally who runs '
+            "the advocacy group Fair Count Now.",
+            "Wren",
         ),
     ],
 )
@@ -389,11 +388,11 @@ def test_a_quote_in_doubled_apostrophes_resumed_after_its_cue(attrs) -> None:  #
 
 def test_a_quote_set_apart_by_punctuation_is_speech_however_the_parse_attaches_it(attrs) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "When Trump said that Cuba would sue, Rubio fired back forcefully: \u201cIf they sue us in a court "
-        "in Miami, they\u2019re going to lose,\u201d referencing the many Cuban immigrants in the region."
+        "When Mercer said that Peru would appeal, Santos hit back sharply: \u201cIf they take us to court in "
+        "Lima, they are going to lose,\u201d pointing to the many farmers in the region."
     )
     found = directs(attrs(text))
-    assert [(speaker, cue) for _, speaker, cue in found] == [("Rubio", "fired")]
+    assert [(speaker, cue) for _, speaker, cue in found] == [("Santos", "hit")]
 
 
 def test_a_cue_after_a_quote_a_colon_introduced(attrs) -> None:  # type: ignore[no-untyped-def]

@@ -149,6 +149,8 @@ def _direct(
     # '“X,” he said' and '“X”, he said' attribute to the words after the quote before those before it.
     ends_comma = text_of(doc)[item.end - 1] == "," or text_of(doc)[item.outer_end : item.outer_end + 1] == ","
     order = [(post, False), (pre, True)] if ends_comma else [(pre, True), (post, False)]
+    if ends_comma and post is not None and _participle_after(post):
+        order.reverse()  # '“…,” pointing to the farmers' goes on the clause before; it does not attribute
     for stretch, is_before in order:
         if stretch is None:
             continue
@@ -192,6 +194,12 @@ def _speaker_before(doc: Doc, item: Quoted) -> Token | None:
 
 #: Verbs that tell someone spoke without reporting what was said (a cue for the quote that follows).
 _SPEAKING = frozenset(("speak", "talk"))
+
+
+def _participle_after(post: Span) -> bool:
+    """Whether the words after a quote open with a participle clause ("…,” referencing …")."""
+    words = [t for t in post if not (t.is_punct or t.is_space or t.text in _MARK_CHARS)]
+    return bool(words) and words[0].tag_ == "VBG" and words[0].dep_ in ("advcl", "xcomp", "acl", "conj")
 
 
 def _pre_stretch(doc: Doc, item: Quoted, before: Quoted | None) -> Span | None:

@@ -216,7 +216,7 @@ def find_cue(stretch: Span, *, before: bool) -> Cue | None:
             return Cue(token, owner, "noun")
     if before and tokens and tokens[-1].text == ":":
         verb = _clause_verb(tokens[-1])
-        if verb is not None:
+        if verb is not None and verb.i < tokens[-1].i:  # not the quote's own verb the colon hangs on
             subject = subject_of(verb)
             if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON"):
                 return Cue(verb, subject, "colon")
