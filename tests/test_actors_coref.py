@@ -131,6 +131,22 @@ def test_its_role_belongs_to_the_subject_not_the_last_body_named(mentions_of) ->
     assert _country(mentions_of(text), text, "officials") == "QAT"
 
 
+# --- object pronouns: never their own clause's subject ----------------------------------------------------
+
+
+def test_him_is_not_the_subject_that_urged_him(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Prime Minister Justin Trudeau met President Emmanuel Macron on Monday. He urged him to act."
+    found = mentions_of(text)
+    him = _at(found, text, "him")
+    assert him is not None and him.actor.country == "FRA"
+
+
+def test_them_in_a_subjectless_clause_is_not_its_controller(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Canada on Monday imposed sanctions on four Russian officials, accusing them of abuses."
+    them = _at(mentions_of(text), text, "them")
+    assert them is not None and them.actor.country == "RUS"
+
+
 # --- "they" for a coordination: all of it ------------------------------------------------------------
 
 

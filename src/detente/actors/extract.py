@@ -69,6 +69,7 @@ class Found:
     place: bool = False  # names a state by its name, nationality or capital (not a body of it)
     usual: bool = False  # the state comes only from an office name most often, not always, that state's
     inferred: str = ""  # which document-context cue gave the state (``context``), "" when the words did
+    disjoint: tuple[int, ...] = ()  # for an object pronoun: char offsets of its clause's subjects (not it)
 
 
 def group_units(doc: Doc, units: list[Unit]) -> list[Unit]:

@@ -9,6 +9,7 @@ That subject must be an actor the resolver knows, or the "it" stays unresolved: 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detente.actors.extract import Found
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 REFLEXIVES = {"himself": "he", "herself": "she", "themselves": "they"}
 #: Verbs whose subject "it" is mostly no actor ("it seems", "it takes time", "it rained").
 IMPERSONAL = frozenset(
@@ -72,7 +74,10 @@ def pronoun_and_groups(doc: Doc, covered: set[int], sentence_of: dict[int, int])
         ):
             if lower == "her" and token.dep_ == "poss":
                 continue
-            found.append(_placeholder(token, token, sentence_of, pronoun=lower))
+            item = _placeholder(token, token, sentence_of, pronoun=lower)
+            if lower in OBJECT_PRONOUNS:
+                item = replace(item, disjoint=tuple(subject.idx for subject in co_arguments(token)))
+            found.append(item)
         elif token.tag_ in ("NNS", "NNPS") and singular(lower) in GROUP_NOUNS:
             quantifier = [
                 child
@@ -119,6 +124,23 @@ def it_antecedent(token: Token, covered: set[int] | None = None) -> Token | None
         (child for child in before.root.children if child.dep_ == "nsubj" and not _in_quotes(child)),
         None,
     )
+
+
+def co_arguments(token: Token) -> list[Token]:
+    """The subjects an object pronoun cannot stand for (binding: "She urged him" — him is not her): the
+    subject of its own clause, or of the clause that controls a subjectless one ("met Putin and urged
+    him", "imposed sanctions, accusing them"), with their conjuncts."""
+    if token.dep_ not in ("dobj", "dative", "pobj"):
+        return []
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    while verb.pos_ in ("VERB", "AUX"):
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return [member for subject in subjects for member in (subject, *subject.conjuncts)]
+        if verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
+            return []
+        verb = verb.head
+    return []
 
 
 def _named(subject: Token, covered: set[int] | None) -> Token:

@@ -175,12 +175,16 @@ def _pronoun(item: Found, history: list[Found]) -> Found:
             return item  # "it" is no person, crowd or pair: the subject it stands for is no actor then
         return _with(item, bound.mention.actor, person=bound.person)
     plural = item.is_plural
+    # binding: an object pronoun is never its own clause's subject, nor whoever that subject stands for
+    excluded = [earlier.mention.actor for earlier in recent if earlier.mention.head in item.disjoint]
     candidates = [
         earlier
         for earlier in recent
         if earlier.mention.head < item.mention.head
         and (earlier.mention.actor.code or earlier.person)
         and _agrees(earlier, plural)
+        and earlier.mention.head not in item.disjoint
+        and not any(_same(earlier.mention.actor, other) for other in excluded)
     ]
     if not candidates:
         return item
@@ -199,6 +203,13 @@ def _conjoined(item: Found, chosen: Found, recent: list[Found]) -> Found:
     if len(members) > 1:
         return _grouped(item, members)
     return _with(item, chosen.mention.actor, person=chosen.person)
+
+
+def _same(actor: Actor, other: Actor) -> bool:
+    """The same actor: the same person by name, else the same code."""
+    if actor.name or other.name:
+        return actor.name == other.name and actor.code == other.code
+    return bool(actor.code) and actor.code == other.code
 
 
 def _recent(history: list[Found], sentence: int, window: int) -> Iterator[Found]:
