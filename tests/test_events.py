@@ -772,7 +772,7 @@ def test_object_pronoun_stands_for_another_party(code, resolved_to_subject: bool
 
 
 def test_him_is_a_person_not_a_place(code) -> None:  # type: ignore[no-untyped-def]
-    events = code("Putin met Johnson in Moscow. Merkel later called him.", PEOPLE)
+    events = code("Johnson flew to Moscow. Merkel later called him.", PEOPLE)
     called = [e for e in events if e.trigger.startswith("called")]
     assert [(e.source and e.source.code, e.target and e.target.code) for e in called] == [
         ("DEUGOV", "GBRGOV")
@@ -862,3 +862,16 @@ def test_who_hung_on_an_organisation_stands_for_the_person(code, nlp) -> None:  
     assert ("IRN", "FRA") in {
         (s, t) for s, t, _ in dyads(code("Iran, who criticised France, left.", PEOPLE | {"Iran": "IRN"}))
     }
+
+
+def test_a_pronoun_prefers_an_earlier_subject(code) -> None:  # type: ignore[no-untyped-def]
+    """ "Merkel urged Johnson to act and Putin asked her to help": the centre of the first clause."""
+    events = code("Merkel urged Johnson to act and Putin asked her to help.", PEOPLE)
+    asked = [e for e in events if e.trigger.startswith("asked")]
+    assert {(e.source and e.source.code, e.target and e.target.code) for e in asked} == {("RUSGOV", "DEUGOV")}
+
+
+def test_an_unresolved_subject_pronoun_is_the_earlier_subject(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Johnson urged France to act and then he asked Russia to help Ukraine.", PEOPLE)
+    asked = [e for e in events if e.trigger.startswith("asked")]
+    assert {(e.source and e.source.code, e.target and e.target.code) for e in asked} == {("GBRGOV", "RUS")}

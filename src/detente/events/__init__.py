@@ -306,6 +306,9 @@ class RuleEvents:
             # unresolved subject pronoun of a content clause is the subject of the verb that holds it
             source_tokens, _ = syntax.subjects(speaker)
             sources = distinct(index.group(source_tokens))
+        pronouns = [t for t in source_tokens if t.lower_ in SUBJECT_PRONOUNS and t.dep_ in syntax.SUBJECTS]
+        if not sources and pronouns:  # "Galadriel urged Bree … and then she asked Gondor": she is Galadriel
+            sources = index.antecedent(pronouns[0], set())
         pair = any(is_pair_phrase(token) for token in source_tokens) and len(sources) < 2
         if pair:
             sources = pair_in_context(source_tokens[0].idx, index, history)
@@ -502,6 +505,8 @@ class RuleEvents:
         )
 
 
+#: Subject pronouns that, left unresolved by the actors stage, stand for the nearest earlier subject.
+SUBJECT_PRONOUNS = {"he", "she", "they"}
 #: How many earlier events a response looks back through for the act it answers.
 RECALL = 40
 #: Prepositions that give the place of a statement rather than its addressee or topic.

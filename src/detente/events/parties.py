@@ -86,10 +86,13 @@ class ActorIndex:
         return actors
 
     def antecedent(self, pronoun: Token, excluded: set[str], window: int = 600) -> list[Actor]:
-        """The nearest earlier actor of another party an object pronoun can stand for: "Merkel met Putin.
-        She urged him" — him is Putin, never the subject's own side (binding: "him" is not "herself")."""
-        person = pronoun.lower_ in {"him", "her"}
+        """The earlier actor of another party an object pronoun stands for: "Merkel met Putin. She urged
+        him" — him is Putin, never the subject's own side (binding: "him" is not "herself"). Among the
+        candidates within the window, the nearest that was a clause subject (the centre of attention:
+        "Elrond urged Bree to chill out and Gondor asked him" → Elrond), else the nearest."""
+        person = pronoun.lower_ in {"him", "her", "he", "she"}
         position = bisect.bisect_left([mention.span[0] for mention in self.mentions], pronoun.idx)
+        nearest: Actor | None = None
         for mention in reversed(self.mentions[:position]):
             if mention.span[0] < pronoun.idx - window:
                 break
@@ -98,8 +101,10 @@ class ActorIndex:
             key = party_key(mention.actor)  # a bare sector ("the general staff": MIL) says nothing of whom
             if key is None or key in excluded or (person and not personal(mention, pronoun.doc)):
                 continue
-            return [mention.actor]
-        return []
+            if _subject(mention, pronoun.doc):
+                return [mention.actor]
+            nearest = nearest or mention.actor
+        return [nearest] if nearest is not None else []
 
     def pair_before(self, offset: int, window: int = 1500) -> list[Actor]:
         """The two countries named most often shortly before ``offset`` ("both sides" → them).
@@ -167,6 +172,11 @@ def personal(mention: ActorMention, doc: Doc) -> bool:
     span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
     place = span is not None and span.root.ent_type_ in {"GPE", "LOC", "NORP", "FAC"}
     return mention.kind not in PLACE_KINDS and not place
+
+
+def _subject(mention: ActorMention, doc: Doc) -> bool:
+    span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
+    return span is not None and span.root.dep_ in syntax.SUBJECTS | syntax.PASSIVE_SUBJECTS
 
 
 def group_actors(group: list[Token], index: ActorIndex, own_keys: set[str]) -> list[Actor]:
