@@ -810,3 +810,78 @@ def test_no_matching_dated_act_leaves_the_date_as_it_was(code_text, text: str) -
     called = [e for e in coded.events if e.trigger.startswith("called")]
     assert called, [(e.cameo, e.trigger) for e in coded.events]
     assert all(e.when.precision == "publication" for e in called)
+
+
+# --- continuing an occasion: "also", and the same speaker's restatement ---------------------------------
+
+_SIGNED = (
+    "Egypt and Sudan signed a water-sharing agreement in Cairo on Tuesday.\n\n"
+    "Sudan will open two new border crossings next year.\n\n"  # a future sentence ends the story's time
+)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Egypt also said it would release 40 Sudanese prisoners.",
+        "Egypt also criticised Ethiopia over the dam.",
+        "Egypt criticised Ethiopia over the dam as well.",
+        "Egypt criticised Ethiopia over the dam too.",
+        "In addition, Egypt criticised Ethiopia over the dam.",
+    ],
+)
+def test_an_additive_act_continues_the_actors_dated_occasion(code_text, tail: str) -> None:  # type: ignore[no-untyped-def]
+    coded = code_text(_SIGNED + tail, "2023-05-10")
+    added = [e for e in coded.events if e.sentence_index == 2]
+    assert added, [(e.cameo, e.trigger) for e in coded.events]
+    assert {(e.when.date, e.when.precision) for e in added} == {(date(2023, 5, 9), "day")}
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Egypt criticised Ethiopia over the dam.",  # no additive: as of the report
+        "Egypt said it would release 40 Sudanese prisoners.",
+        "Ethiopia also criticised Egypt over the dam.",  # another actor: "also" adds an actor
+        "Egypt separately criticised Ethiopia over the dam.",  # another occasion
+        "Meanwhile, Egypt criticised Ethiopia over the dam.",  # the same period, not the same occasion
+        "Egypt also criticises Ethiopia over the dam.",  # the present is the report's time
+        "Egypt criticised Ethiopia as well as Eritrea over the dam.",  # a coordinator, not an adverb
+    ],
+)
+def test_without_an_additive_of_the_same_actor_the_date_stays(code_text, tail: str) -> None:  # type: ignore[no-untyped-def]
+    coded = code_text(_SIGNED + tail, "2023-05-10")
+    later = [e for e in coded.events if e.sentence_index == 2]
+    assert later, [(e.cameo, e.trigger) for e in coded.events]
+    assert all(e.when.precision == "publication" for e in later)
+
+
+_OFFER = (
+    "Mr Shoukry said on Tuesday that Egypt was ready to resume talks with Ethiopia if it halted the dam.\n\n"
+)
+_RESTATED = 'He said: "Egypt is ready to resume negotiations if Ethiopia stops the filling."'
+
+
+def test_the_same_speakers_restatement_takes_the_statements_date(code_text) -> None:  # type: ignore[no-untyped-def]
+    coded = code_text(_OFFER + _RESTATED, "2023-05-10")
+    offers = [e for e in coded.events if e.root == "03"]
+    assert {e.sentence_index for e in offers} == {0, 1}, [(e.cameo, e.trigger) for e in coded.events]
+    assert {(e.when.date, e.when.precision) for e in offers} == {(date(2023, 5, 9), "day")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another speaker quoted in between: the later quote is a statement of its own
+        _OFFER
+        + 'Ethiopia\'s foreign ministry said: "We will not stop the filling."\n\n'
+        + _RESTATED.replace("He said", "Mr Shoukry said"),
+        # another speaker says it
+        _OFFER + _RESTATED.replace("He said", "Ethiopia's foreign ministry said"),
+    ],
+)
+def test_another_statement_keeps_its_own_date(code_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    coded = code_text(text, "2023-05-10")
+    quoted = [e for e in coded.events if e.sentence_index > 0 and e.trigger.startswith("ready")]
+    assert quoted, [(e.cameo, e.trigger) for e in coded.events]
+    assert all(e.when.precision == "publication" for e in quoted)

@@ -29,6 +29,12 @@ Conventions (decided here, relied on by the CLI and the store):
   response to" or "was triggered by" ("The spat came after Mr Johnson took the step of calling …") takes
   the date of the latest act of that kind the story dated before, between the same parties, as "on or
   before" it (text "before the spat (last month)"); see ``dates.antecedent``. Otherwise as above.
+- An act without a date of its own whose past-tense clause carries "also", "too", "as well" or "in
+  addition" continues the occasion of the same actor's nearest earlier dated act ("signed an agreement on
+  Thursday … Pakistan also said it would reopen the corridor": Thursday); "meanwhile" and "separately" do
+  not. An act in the same speaker's next quote that restates a dated act of the previous one takes its
+  date ("Lavrov said Russia was ready to bury the hatchet … He said: '… is ready to reciprocate'"); see
+  ``dates.continuation``.
 - An expression anchored on another event ("10 months after the unrest began") is a duration in the
   ``times`` output. The events it governs take the anchor's date shifted by the duration, at the coarser of
   the two precisions, when the anchor clause names a date ("… after the uprising began in March 2011" →
@@ -47,10 +53,11 @@ from typing import TYPE_CHECKING
 
 from detente.config import Config
 from detente.dates.antecedent import act_named_after, before, date_before, parties
+from detente.dates.continuation import additive_verb, continued_occasion, same_statement
 from detente.dates.lexicon import INVARIANT_PASTS
 from detente.dates.normalise import Reading, Tense, event_date, resolve, resolve_anaphor
 from detente.dates.recognise import Match, head_token, recognise
-from detente.models import Event, EventDate, Sentence, TimeRef
+from detente.models import Event, EventDate, Quote, Sentence, TimeRef
 from detente.nlp import text_of
 from detente.pipeline import DocState
 from detente.registry import register
@@ -508,11 +515,28 @@ def _date_one(
         linked = before(link, _dated(doc, named[0])) if named else date_before(link, event, told)
         if linked is not None:
             return linked
+    occasion = _continued(event, trigger, published, told)
+    if occasion is not None:
+        return occasion
     story_day = _story_time(event, trigger, found, published, story)
     if story_day is not None:
         story.reach[story_day.head] = event.sentence_index
         return _dated(doc, story_day)
     return EventDate(published, "publication", None)
+
+
+def _continued(
+    event: Event, trigger: Token, published: date | None, told: Sequence[tuple[Event, EventDate]]
+) -> EventDate | None:
+    """ "Pakistan also said it would reopen …": one more act of an actor on an occasion told before, when
+    the clause carrying the additive adverb is in the past (see ``dates.continuation``)."""
+    verb = additive_verb(trigger)
+    if verb is None:
+        return None
+    top = [token for token in _ancestors(verb) if token.pos_ in ("VERB", "AUX")][-1]
+    if _verb_tense(top) != "past":
+        return None  # "China also calls for restraint": as of the report
+    return continued_occasion(event, told, published)
 
 
 def _story_time(
@@ -603,10 +627,12 @@ def date_events(
     published: date | None,
     sentences: Sequence[Sentence],
     quoted: Sequence[tuple[int, int]] = (),
+    quotes: Sequence[Quote] = (),
 ) -> tuple[list[TimeRef], list[Event]]:
     """The document's time expressions, and each event with ``when`` set from the one governing it.
 
-    ``quoted`` are the spans of direct quotes, inside which past-tense reactions narrate the story."""
+    ``quoted`` are the spans of direct quotes, inside which past-tense reactions narrate the story;
+    ``quotes`` (with their speakers and events) let a speaker's restatement take the first report's date."""
     found = _find(doc, published, sentences)
     story = _Story({}, _breaks(doc, sentences), tuple(quoted))
     order = sorted(range(len(events)), key=lambda k: (events[k].sentence_index, events[k].trigger_span))
@@ -616,6 +642,7 @@ def date_events(
         when[k] = _date_one(doc, events[k], found, published, story, told)
         told.append((events[k], when[k]))
     _same_act_same_day(events, order, when)
+    same_statement(events, quotes, when)
     dated = [replace(event, when=when[k]) for k, event in enumerate(events)]
     return [item.timex for item in found], dated
 
@@ -658,7 +685,7 @@ class RuleDates:
     def __call__(self, state: DocState) -> None:
         quoted = [quote.span for quote in state.quotes if quote.direct]
         timexes, events = date_events(
-            state.doc, state.events, state.article.published, state.sentences, quoted
+            state.doc, state.events, state.article.published, state.sentences, quoted, state.quotes
         )
         state.timexes = timexes
         state.events = events
