@@ -133,3 +133,10 @@ def test_every_expected_seed_event(seed: CodedArticle) -> None:
 def test_both_ministries_insist_on_dialogue(seed: CodedArticle) -> None:
     [joint] = [q for q in seed.quotes if q.text.startswith("they will continue to have dialogue")]
     assert [s.code for s in joint.speakers] == ["GBRGOV", "RUSGOV"]
+
+
+def test_the_offer_restated_in_a_quote_keeps_its_day(seed: CodedArticle) -> None:
+    """Lavrov was "ready to bury the hatchet if …"; he said: "… is ready to reciprocate if …"."""
+    offers = [e for e in seed.events if e.trigger.startswith(("ready to bury", "ready to reciprocate"))]
+    assert len(offers) == 2
+    assert {(e.when.date, e.when.precision) for e in offers} == {(date(2016, 11, 20), "day")}
