@@ -2,7 +2,10 @@
 
 "Mr Lavrov" and "Lavrov" → the earlier "Sergey Lavrov"; "the Foreign Secretary" alone → the last person
 introduced with that title; "he"/"she" → the most recent person (subjects first); "they" → the most recent
-plural or collective actor; "both sides" / "the two ministers" → the last two distinct actors of that type.
+plural or collective actor; "both sides" / "the two ministers" → the last two distinct actors of that type;
+"it"/"its" → the state or body the parse names as antecedent (``pronouns``), else nothing. An object pronoun
+is never its own clause's subject nor whom that subject stands for ("She urged him"). A counterpart named
+with a state ("his Pakistani counterpart") holds the office of the person it is the counterpart of.
 """
 
 from __future__ import annotations
