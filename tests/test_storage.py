@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
 
+from detente import storage
 from detente.errors import StorageError
 from detente.storage import Store
 from tests.factories import GBR, RUS, RUSMIL, coded_article, make_event
@@ -102,3 +104,25 @@ def test_busiest_dyads_ignore_domestic_and_one_sided(store: Store) -> None:
     )
     store.save(coded_article(events=events), STAGES)
     assert store.busiest_dyads() == [("GBR", "RUS", 1)]
+
+
+def test_every_speaker_of_a_joint_quote_round_trips(store: Store) -> None:
+    coded = coded_article()
+    joint = dataclasses.replace(coded.quotes[0], speaker=GBR, speakers=(GBR, RUS))
+    store.save(dataclasses.replace(coded, quotes=(joint,)), STAGES)
+    assert [q.speakers for q in store.quotes()] == [(GBR, RUS)]
+
+
+def test_a_store_from_before_quote_speakers_is_migrated(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "old.duckdb"
+    monkeypatch.setattr(storage, "MIGRATIONS", storage.MIGRATIONS[:4])
+    row_of = storage._quote_row
+    monkeypatch.setattr(storage, "_quote_row", lambda quote: row_of(quote)[:-1])  # rows as 0004 wrote them
+    with Store(path) as store:
+        store.save(coded_article(), STAGES)
+    monkeypatch.undo()
+    with Store(path) as store:
+        [quote] = list(store.quotes())
+        assert quote.speakers == () and quote.speaker == RUS
+        store.save(coded_article(doc_id="doc2"), STAGES)
+        assert store.counts().quotes == 2

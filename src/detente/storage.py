@@ -101,6 +101,12 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0005_quote_speakers",  # every actor of a coordination speaking together (Quote.speakers), as JSON
+        """
+        ALTER TABLE quotes ADD COLUMN speakers VARCHAR DEFAULT '[]';
+        """,
+    ),
 )
 
 _PER_DOC_TABLES = ("sentences", "mentions", "events", "quotes", "timexes")
@@ -311,7 +317,8 @@ class Store:
     def quotes(self, doc_id: str | None = None) -> Iterator[Quote]:
         sql = (
             "SELECT quote_id, doc_id, direct, text, span_start, span_end, speaker_code, speaker_country,"
-            " speaker_sector, speaker_name, speaker_text, cue, sentence_index, event_ids FROM quotes"
+            " speaker_sector, speaker_name, speaker_text, cue, sentence_index, event_ids, speakers"
+            " FROM quotes"
         )
         params: list[Any] = []
         if doc_id is not None:
@@ -322,6 +329,7 @@ class Store:
             yield Quote(
                 quote_id=row[0], doc_id=row[1], direct=bool(row[2]), text=row[3], span=(row[4], row[5]),
                 speaker=speaker, cue=row[11], sentence_index=row[12], event_ids=tuple(json.loads(row[13])),
+                speakers=tuple(Actor(*values) for values in json.loads(row[14] or "[]")),
             )  # fmt: skip
 
     def dyad_periods(self, a: str, b: str, freq: str) -> list[PeriodRow]:
@@ -497,4 +505,5 @@ def _quote_row(quote: Quote) -> tuple[Any, ...]:
     return (
         quote.quote_id, quote.doc_id, quote.direct, quote.text, quote.span[0], quote.span[1],
         *_actor_values(quote.speaker), quote.cue, quote.sentence_index, json.dumps(list(quote.event_ids)),
+        json.dumps([_actor_values(actor) for actor in quote.speakers]),
     )  # fmt: skip
