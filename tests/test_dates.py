@@ -885,3 +885,42 @@ def test_another_statement_keeps_its_own_date(code_text, text: str) -> None:  # 
     quoted = [e for e in coded.events if e.sentence_index > 0 and e.trigger.startswith("ready")]
     assert quoted, [(e.cameo, e.trigger) for e in coded.events]
     assert all(e.when.precision == "publication" for e in quoted)
+
+
+# --- a sentence opened by the occasion: "After the talks, …", "Under the deal, …" ------------------------
+
+_MET = "The foreign ministers of Ghana and Togo met in Accra on Tuesday.\n\n"
+_PACT = "Ghana and Togo signed an agreement in Accra on Tuesday.\n\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _MET + "After the talks, Ghana urged Togo to reopen the border.",
+        _MET + "During the meeting, Ghana urged Togo to reopen the border.",
+        _PACT + "Under the deal, Ghana will free 40 Togolese fishermen.",
+    ],
+)
+def test_a_sentence_opened_by_a_dated_occasion_takes_its_day(code_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    coded = code_text(text, "2023-05-10")
+    later = [e for e in coded.events if e.sentence_index == 1]
+    assert later, [(e.cameo, e.trigger) for e in coded.events]
+    assert {(e.when.date, e.when.precision) for e in later} == {(date(2023, 5, 9), "day")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _MET + "Ghana urged Togo to reopen the border.",  # no opener: as of the report
+        _MET + "After a meeting, Ghana urged Togo to reopen the border.",  # an indefinite noun: a new act
+        _PACT + "After the talks, Ghana urged Togo to reopen the border.",  # the story dated no talks
+        # the dated talks were between other parties
+        "Nigeria and Benin met in Lagos on Tuesday.\n\n"
+        "After the talks, Ghana urged Togo to reopen the border.",
+    ],
+)
+def test_without_a_dated_occasion_the_opener_leaves_the_date(code_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    coded = code_text(text, "2023-05-10")
+    later = [e for e in coded.events if e.sentence_index == 1]
+    assert later, [(e.cameo, e.trigger) for e in coded.events]
+    assert all(e.when.precision == "publication" for e in later)

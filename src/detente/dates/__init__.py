@@ -53,7 +53,13 @@ from typing import TYPE_CHECKING
 
 from detente.config import Config
 from detente.dates.antecedent import act_named_after, before, date_before, parties
-from detente.dates.continuation import additive_verb, continued_occasion, same_statement
+from detente.dates.continuation import (
+    additive_verb,
+    continued_occasion,
+    occasion_opener,
+    opened_occasion,
+    same_statement,
+)
 from detente.dates.lexicon import INVARIANT_PASTS
 from detente.dates.normalise import Reading, Tense, event_date, resolve, resolve_anaphor
 from detente.dates.recognise import Match, head_token, recognise
@@ -484,7 +490,8 @@ def _date_one(
     told: Sequence[tuple[Event, EventDate]],
 ) -> EventDate:
     """The governing expression in the event's sentence; else the date of a dated act it came before
-    ("the spat came after …"); else the story's time for a past-tense report. ``told``: the events
+    ("the spat came after …"); else that of the occasion its sentence opens with ("After the talks, …")
+    or continues ("also"); else the story's time for a past-tense report. ``told``: the events
     dated so far, in text order."""
     trigger = _trigger_token(doc, event)
     if trigger is None:
@@ -515,6 +522,10 @@ def _date_one(
         linked = before(link, _dated(doc, named[0])) if named else date_before(link, event, told)
         if linked is not None:
             return linked
+    opener = occasion_opener(trigger)
+    opened = opened_occasion(opener, event, told) if opener is not None else None
+    if opened is not None:
+        return opened
     occasion = _continued(event, trigger, published, told)
     if occasion is not None:
         return occasion

@@ -26,7 +26,7 @@ from detente.models import Event, EventDate
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Link", "act_named_after", "before", "date_before", "parties"]
+__all__ = ["Link", "act_named_after", "before", "date_before", "date_of_act", "names_an_act", "parties"]
 
 #: Subordinators and prepositions of "came after X", "erupted following X".
 _AFTER = frozenset({"after", "following"})
@@ -79,7 +79,7 @@ def act_named_after(trigger: Token) -> Link | None:
             return None
         other = _other_side(current, head)
         if other is not None:
-            return Link(other, current) if _names_an_act(other) else None
+            return Link(other, current) if names_an_act(other) else None
         current = head
     return None
 
@@ -115,7 +115,7 @@ def _passive(verb: Token) -> bool:
     return any(child.dep_ == "auxpass" for child in verb.children)
 
 
-def _names_an_act(noun: Token) -> bool:
+def names_an_act(noun: Token) -> bool:
     """ "the spat", "this row", "Britain's dispute with Russia"; not "a spat" (a new one, told here)."""
     if noun.lower_ not in ACT_NOUNS and noun.lemma_.lower() not in ACT_NOUNS:
         return False
@@ -127,7 +127,13 @@ def _names_an_act(noun: Token) -> bool:
 def date_before(link: Link, event: Event, told: Sequence[tuple[Event, EventDate]]) -> EventDate | None:
     """The date of the latest act told before ``event`` that the link's noun can name, between at least
     one of the same parties, as "on or before" it; None when the story dated no such act."""
-    noun = link.noun
+    match = date_of_act(link.noun, event, told)
+    return None if match is None else before(link, match)
+
+
+def date_of_act(noun: Token, event: Event, told: Sequence[tuple[Event, EventDate]]) -> EventDate | None:
+    """The date of the latest act told before ``event`` (in an earlier sentence) that ``noun`` ("the
+    talks") can name by its CAMEO code, done, between at least one of the same parties; else None."""
     codes = ACT_NOUNS.get(noun.lower_) or ACT_NOUNS.get(noun.lemma_.lower(), ())
     sides = parties(event)
     match: EventDate | None = None
@@ -139,7 +145,7 @@ def date_before(link: Link, event: Event, told: Sequence[tuple[Event, EventDate]
         if not sides & parties(other):
             continue  # no side in common (or no sides known): nothing ties the two acts together
         match = when
-    return None if match is None else before(link, match)
+    return match
 
 
 def before(link: Link, when: EventDate) -> EventDate:

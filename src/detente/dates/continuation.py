@@ -1,6 +1,17 @@
 """Dating an act without a date of its own by the occasion it continues.
 
-Two ways a story goes on with an occasion it has already dated, without naming its day again:
+Three ways a story goes on with an occasion it has already dated, without naming its day again:
+
+- A sentence opened by a phrase naming the occasion — "after", "following", "at", "during" or "under" a
+  definite act noun (``lexicon.ACT_NOUNS``: "After the talks, the two ministers said they had agreed …",
+  "Under the deal, … Pakistan will free 180 Indian fishermen") — is set on the day of that act, when the
+  story has dated it (the latest earlier act the noun can name, between at least one of the same parties;
+  see ``antecedent.date_of_act``). The opener scopes over the whole sentence, not only the verb the parser
+  hangs it on (fronted phrases are often misattached), but not over the noun's own phrase ("the deal,
+  signed at …"). "After" dates to the same day: news uses it for what followed at once, and the day is the
+  finest grain the story gives. What is to be done "under the deal" is dated by the signing: event data
+  (CAMEO, ICEWS, GDELT) code the commitment made that day, not the act it promises (TimeML would give the
+  promised act its own, here unknown, time); so does ``_backshifted`` for a reported "would".
 
 - An additive adverb on the clause's verb — "also", "too", "as well", "in addition" — says that the
   same actor did one more thing on the same occasion: "India and Pakistan signed an agreement on Thursday
@@ -24,12 +35,13 @@ from datetime import date
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from detente.dates.antecedent import date_of_act, names_an_act
 from detente.models import Event, EventDate, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["additive_verb", "continued_occasion", "same_statement"]
+__all__ = ["additive_verb", "continued_occasion", "occasion_opener", "opened_occasion", "same_statement"]
 
 #: Adverbs that add one more act of the same actor on the same occasion ("as well", "in addition" are
 #: recognised as phrases below).
@@ -38,6 +50,37 @@ _ADDITIVES = frozenset({"also", "too"})
 OCCASION_SENTENCES = 4
 #: How many sentences may separate a quote from the same speaker's next one that restates it.
 STATEMENT_SENTENCES = 2
+
+
+#: Prepositions of a sentence-opening phrase that sets what follows at an occasion ("After the talks, …").
+_OPENERS = frozenset({"after", "following", "at", "during", "under"})
+
+
+def occasion_opener(trigger: Token) -> Token | None:
+    """The definite act noun of the phrase opening the trigger's sentence ("After the talks, …" → talks),
+    or None; None too when the trigger sits in that noun's own phrase ("the deal, signed at …")."""
+    sentence = trigger.sent
+    first = next((token for token in sentence if not token.is_punct), None)
+    if first is None or first.lower_ not in _OPENERS or first.dep_ not in ("prep", "advcl", "acl"):
+        return None  # "following" may parse as a verb: "Following the meeting, …"
+    noun = next((child for child in first.children if child.dep_ in ("pobj", "dobj")), None)
+    if noun is None or not names_an_act(noun):
+        return None
+    if noun.left_edge.i <= trigger.i <= noun.right_edge.i:
+        return None
+    return noun
+
+
+def opened_occasion(noun: Token, event: Event, told: Sequence[tuple[Event, EventDate]]) -> EventDate | None:
+    """The date of the act the opener names ("the talks", met on Tuesday), as the event's date, or None
+    when the story dated no such act. ``told``: the events dated so far, in text order."""
+    when = date_of_act(noun, event, told)
+    if when is None:
+        return None
+    opener = noun.doc[noun.left_edge.i - 1 : noun.i + 1].text if noun.left_edge.i > 0 else noun.text
+    opener = opener[:1].lower() + opener[1:]
+    reference = f" ({when.text})" if when.text else ""
+    return EventDate(when.date, when.precision, f"{opener}{reference}")
 
 
 def additive_verb(trigger: Token) -> Token | None:
