@@ -470,7 +470,7 @@ def test_located_in_a_part_of_a_state_named_by_its_possessive(mentions_of) -> No
 #: Floors pinned a little under the measured values (source 0.99, target 0.86, coverage 0.98 / 0.96).
 GATE_FLOORS = {
     "source_country_accuracy": 0.96,
-    "target_country_accuracy": 0.82,
+    "target_country_accuracy": 0.90,  # measured 0.925 (second session)
     "source_coded_coverage": 0.95,
     "target_coded_coverage": 0.92,
 }

@@ -272,7 +272,7 @@ def _bench():  # type: ignore[no-untyped-def]
 
 #: ConfliBERT 5-class macro-F1 of events with a source (stand-in actors), every 8th sentence: measured
 #: minus 0.02 (docs/event-coding.md has the full-set figures).
-FLOOR_WITH_SOURCE = 0.86  # measured 0.888
+FLOOR_WITH_SOURCE = 0.91  # measured 0.930 (second session; first pinned at 0.888)
 
 
 def test_gate_conflibert_classes(nlp, coder) -> None:  # type: ignore[no-untyped-def]
@@ -295,7 +295,7 @@ def test_gate_conflibert_classes(nlp, coder) -> None:  # type: ignore[no-untyped
             bench.main_class([(e.cameo, bench._depth(h)) for e, h in zip(state.events, heads, strict=True)])
         )
     scores = bench.macro_f1(gold, predicted, range(5))
-    assert scores["macro_f1"] >= 0.87, scores  # measured 0.892 on this subset, 0.891 on all 1,349
+    assert scores["macro_f1"] >= 0.93, scores  # measured 0.951 on this subset, 0.924 on all 1,349
     scores = bench.macro_f1(gold, with_source, range(5))
     assert scores["macro_f1"] >= FLOOR_WITH_SOURCE, scores  # a source required (stand-in actors)
 
@@ -323,8 +323,8 @@ def test_gate_petrarch_structure(nlp, coder) -> None:  # type: ignore[no-untyped
         coded += len(got)
         correct += len(got & expected)
     recall, precision = found / expected_total, correct / max(1, coded)
-    assert recall >= 0.59, (recall, precision)  # measured 0.616 (argument-structure round; was 0.553)
-    assert precision >= 0.89, (recall, precision)  # measured 0.913
+    assert recall >= 0.65, (recall, precision)  # measured 0.675 (second session; first 0.553)
+    assert precision >= 0.90, (recall, precision)  # measured 0.920
 
 
 def test_said_must_is_a_demand_on_the_obliged(code) -> None:  # type: ignore[no-untyped-def]

@@ -751,7 +751,7 @@ def _bench() -> object:
 
 #: Measured on the first 30 PolNeAR dev articles when pinned: exact F1 86.0, overlap F1 88.7, speakers 87.6
 #: (all 84 dev articles: 90.5, 91.7, 91.5). A change that drops below these fails CI.
-FLOORS = {"direct_exact": 84.0, "direct_overlap": 86.5, "speaker_accuracy": 85.5}
+FLOORS = {"direct_exact": 84.9, "direct_overlap": 88.0, "speaker_accuracy": 87.9}  # second session: 86.9, 90.0, 89.9
 
 
 def test_polnear_dev_gate() -> None:
