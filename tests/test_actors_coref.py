@@ -176,3 +176,27 @@ def test_a_bare_counterpart_takes_no_state_from_where_it_is(mentions_of) -> None
     text = "Foreign Minister Sergei Lavrov met his counterparts in Geneva on Monday."
     mention = _at(mentions_of(text), text, "counterparts")
     assert mention is None or mention.actor.country is None
+
+
+# --- "they" in what a plural subject said is that subject -----------------------------------------------
+
+
+def test_they_in_a_report_is_the_reporting_pair_not_the_last_state(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The leaders of Chile and Argentina met in Santiago. After the meeting, the two presidents said "
+        "they had agreed to reopen the pass."
+    )
+    mention = _at(mentions_of(text), text, "they")
+    assert mention is None or (mention.actor.country is None and len(mention.members) == 2)
+
+
+def test_the_pairs_agreement_after_dated_talks_is_coded_and_dated(code_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The foreign ministers of Ghana and Togo met in Accra on Tuesday.\n\n"
+        "After the talks, the two ministers said they had agreed to keep meeting."
+    )
+    coded = code_text(text, "2023-05-10")
+    agreed = [e for e in coded.events if e.sentence_index == 1 and e.root == "03"]
+    pairs = {(e.source.country, e.target.country) for e in agreed if e.source and e.target}
+    assert pairs == {("GHA", "TGO"), ("TGO", "GHA")}, [(e.cameo, e.trigger) for e in coded.events]
+    assert {e.when.date for e in agreed} == {date(2023, 5, 9)}

@@ -74,7 +74,9 @@ def pronoun_and_groups(doc: Doc, covered: set[int], sentence_of: dict[int, int])
         ):
             if lower == "her" and token.dep_ == "poss":
                 continue
-            item = _placeholder(token, token, sentence_of, pronoun=lower)
+            speakers = _plural_subject(token, covered) if lower == "they" and token.dep_ == "nsubj" else None
+            binder = speakers.idx if speakers is not None else None
+            item = _placeholder(token, token, sentence_of, pronoun=lower, binder=binder)
             if lower in OBJECT_PRONOUNS:
                 item = replace(item, disjoint=tuple(subject.idx for subject in co_arguments(token)))
             found.append(item)
@@ -141,6 +143,20 @@ def co_arguments(token: Token) -> list[Token]:
             return []
         verb = verb.head
     return []
+
+
+def _plural_subject(token: Token, covered: set[int]) -> Token | None:
+    """The plural subject of the clause a "they" clause is governed by: "the two ministers said they had
+    agreed" → the ministers, "Iran and Iraq said they would" → Iran (and its conjuncts)."""
+    for clause in token.head.ancestors:
+        subject = next((child for child in clause.children if child.dep_ == "nsubj"), None)
+        if subject is None or subject.i > token.i:
+            continue
+        plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_ == "they"
+        if plural or any(child.dep_ == "conj" for child in subject.children):
+            return _named(subject, covered)
+        return None
+    return None
 
 
 def _named(subject: Token, covered: set[int] | None) -> Token:

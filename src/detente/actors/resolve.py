@@ -176,6 +176,10 @@ def _pronoun(item: Found, history: list[Found]) -> Found:
         bound = next((earlier for earlier in recent if earlier.mention.head == item.binder), None)
         if bound is None or (item.pronoun == "it" and not _thing(bound)):
             return item  # "it" is no person, crowd or pair: the subject it stands for is no actor then
+        if bound.mention.members:
+            return _grouped(item, bound.mention.members)
+        if item.pronoun == "they" and bound.coordination is not None:
+            return _conjoined(item, bound, recent)
         return _with(item, bound.mention.actor, person=bound.person)
     plural = item.is_plural
     # binding: an object pronoun is never its own clause's subject, nor whoever that subject stands for
