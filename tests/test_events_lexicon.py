@@ -496,3 +496,17 @@ def test_a_veiled_threat_needs_its_negation(predicates) -> None:  # type: ignore
     assert ("leave", "130") in predicates("This provocation will not be left unanswered.")
     assert not any(code.startswith("13") for _, code in predicates("His letters went unanswered."))
     assert ("reserve", "130") in predicates("Mali said it reserves the right to respond.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan reopened the Kartarpur corridor to Indian pilgrims.",
+        "Turkey reopened the Kapikule border crossing with Bulgaria.",
+        "Israel reopened the Erez checkpoint to Palestinian workers.",
+        "Russia reopened its airspace to Georgian airlines.",
+    ],
+)
+def test_reopening_a_passage_is_cooperation(predicates, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = predicates(text)
+    assert "050" in {code for _, code in found}, found
