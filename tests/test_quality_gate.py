@@ -37,17 +37,18 @@ from detente.samples.scoring import (
 
 GOLD_DIR = Path(__file__).parent / "gold"
 
-# Pinned 2026-11-29 by `bench/gate_report.py --floors`: measured minus 0.02; no-event story stays silent.
+# Pinned 2026-11-29 (second session) by `bench/gate_report.py --floors`: measured minus 0.02, never lowered
+# (date accuracy keeps its earlier floor); the no-event story stays silent.
 FLOORS: dict[str, float] = {
-    "events_precision": 0.67,
-    "events_recall": 0.51,
-    "events_f1": 0.58,
-    "events_relaxed_f1": 0.58,
-    "events_root_accuracy": 0.81,
+    "events_precision": 0.74,
+    "events_recall": 0.65,
+    "events_f1": 0.69,
+    "events_relaxed_f1": 0.70,
+    "events_root_accuracy": 0.89,
     "events_date_accuracy": 0.87,
     "no_event_docs_clean": 1.0,
     "quote_recall": 0.97,
-    "quote_speaker_accuracy": 0.82,
+    "quote_speaker_accuracy": 0.87,
     "timex_found": 0.98,
     "timex_value_accuracy": 0.96,
 }
