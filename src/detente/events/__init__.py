@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from detente import cameo
+from detente.actors.antecedents import party_antecedent
 from detente.actors.lexicon import party_key
 from detente.config import Config
 from detente.events import syntax
@@ -308,7 +309,7 @@ class RuleEvents:
             sources = distinct(index.group(source_tokens))
         pronouns = [t for t in source_tokens if t.lower_ in SUBJECT_PRONOUNS and t.dep_ in syntax.SUBJECTS]
         if not sources and pronouns:  # "Galadriel urged Bree … and then she asked Gondor": she is Galadriel
-            sources = index.antecedent(pronouns[0], set())
+            sources = party_antecedent(index.mentions, pronouns[0], set())
         pair = any(is_pair_phrase(token) for token in source_tokens) and len(sources) < 2
         if pair:
             sources = pair_in_context(source_tokens[0].idx, index, history)

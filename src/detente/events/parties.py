@@ -6,10 +6,10 @@ rules are written down in docs/event-coding.md §5.
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import TYPE_CHECKING
 
+from detente.actors.antecedents import party_antecedent
 from detente.actors.lexicon import SECTORS, party_key
 from detente.events import syntax
 from detente.models import Actor, ActorMention, Event
@@ -85,27 +85,6 @@ class ActorIndex:
                     actors.append(mention.actor)
         return actors
 
-    def antecedent(self, pronoun: Token, excluded: set[str], window: int = 600) -> list[Actor]:
-        """The earlier actor of another party an object pronoun stands for: "Merkel met Putin. She urged
-        him" — him is Putin, never the subject's own side (binding: "him" is not "herself"). Among the
-        candidates within the window, the nearest that was a clause subject (the centre of attention:
-        "Elrond urged Bree to chill out and Gondor asked him" → Elrond), else the nearest."""
-        person = pronoun.lower_ in {"him", "her", "he", "she"}
-        position = bisect.bisect_left([mention.span[0] for mention in self.mentions], pronoun.idx)
-        nearest: Actor | None = None
-        for mention in reversed(self.mentions[:position]):
-            if mention.span[0] < pronoun.idx - window:
-                break
-            if mention.kind == "pronoun" or not mention.actor.code:
-                continue
-            key = party_key(mention.actor)  # a bare sector ("the general staff": MIL) says nothing of whom
-            if key is None or key in excluded or (person and not personal(mention, pronoun.doc)):
-                continue
-            if _subject(mention, pronoun.doc):
-                return [mention.actor]
-            nearest = nearest or mention.actor
-        return [nearest] if nearest is not None else []
-
     def pair_before(self, offset: int, window: int = 1500) -> list[Actor]:
         """The two countries named most often shortly before ``offset`` ("both sides" → them).
 
@@ -163,31 +142,16 @@ def pair_in_context(offset: int, index: ActorIndex, history: list[Event], window
 
 #: Object pronouns that never stand for their own clause's subject ("She urged him": him is not her).
 OBJECT_PRONOUNS = {"him", "her", "them"}
-#: Mention kinds that name a place or a state, not a person "him" or "her" could stand for.
-PLACE_KINDS = {"country", "demonym", "metonym", "group"}
-
-
-def personal(mention: ActorMention, doc: Doc) -> bool:
-    """Whether "him" or "her" can stand for the mention: a person or office, not a place or a state."""
-    span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
-    place = span is not None and span.root.ent_type_ in {"GPE", "LOC", "NORP", "FAC"}
-    return mention.kind not in PLACE_KINDS and not place
-
-
-def _subject(mention: ActorMention, doc: Doc) -> bool:
-    span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
-    return span is not None and span.root.dep_ in syntax.SUBJECTS | syntax.PASSIVE_SUBJECTS
 
 
 def group_actors(group: list[Token], index: ActorIndex, own_keys: set[str]) -> list[Actor]:
-    """The actors of a target group; an object pronoun left unresolved, or resolved to the source's own
-    side (which a non-reflexive pronoun cannot be), stands for the nearest earlier actor of another party."""
+    """The actors of a target group; an object pronoun the actors stage left unresolved stands for the
+    nearest earlier actor of another party (its binding — never its own clause's subject — is the actors
+    stage's: ``actors.pronouns.co_arguments``)."""
     pronouns = [t for t in group if t.lower_ in OBJECT_PRONOUNS and t.dep_ in {"dobj", "pobj", "dative"}]
     found = index.group([t for t in group if t not in pronouns]) if len(pronouns) < len(group) else []
     for pronoun in pronouns:
-        resolved = index.group([pronoun])
-        if not resolved or (own_keys and all(party_key(actor) in own_keys for actor in resolved)):
-            resolved = index.antecedent(pronoun, own_keys)
+        resolved = index.group([pronoun]) or party_antecedent(index.mentions, pronoun, own_keys)
         found += [actor for actor in resolved if actor not in found]
     return found
 
