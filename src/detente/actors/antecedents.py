@@ -1,8 +1,15 @@
-"""The earlier actor a pronoun stands for, searched among a document's actor mentions.
+"""What a pronoun the actors stage left open stands for: the one home of the searches other stages call.
 
-The actors stage resolves pronouns as it finds them (``resolve``); this search is for what it leaves open
-and for mentions fixed by hand without it (benchmarks with dictionary actors): the events stage asks it
-for an object pronoun no one resolved ("accusing him") and for an unresolved subject pronoun.
+The actors stage resolves pronouns as it finds them (``resolve``); these searches are for what it leaves
+open and for mentions fixed by hand without it (benchmarks with dictionary actors):
+
+* ``party_antecedent`` (events): the earlier coded actor of another party an object pronoun ("accusing
+  him") or an unresolved subject pronoun stands for, among the document's mentions;
+* ``person_subject`` (quotes): the earlier person a speaking "he"/"she" refers back to, as a token, so
+  that a person we cannot code ("a senior analyst at the bank") still counts and blocks one further back.
+
+They differ on purpose (tests pin both): a party must be coded and may be an object, a speaker must be a
+person subject and may be uncoded.
 """
 
 from __future__ import annotations
@@ -59,3 +66,58 @@ def personal(mention: ActorMention, doc: Doc) -> bool:
 def _subject(mention: ActorMention, doc: Doc) -> bool:
     span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
     return span is not None and span.root.dep_ in SUBJECT_DEPS
+
+
+#: How many sentences before the pronoun's own a speaker's antecedent may lie in.
+SENTENCES_BACK = 3
+
+#: Nouns that denote a person who may speak (lemmas).
+PERSON_NOUNS = frozenset(
+    (
+        "spokesman", "spokeswoman", "spokesperson", "minister", "official", "analyst", "delegate",
+        "diplomat", "president", "secretary", "adviser", "advisor", "ambassador", "envoy", "leader", "chief",
+        "executive", "director", "commander", "general", "officer", "lawmaker", "senator", "governor",
+        "mayor", "expert", "economist", "trader", "dealer", "negotiator", "lawyer", "attorney", "prosecutor",
+        "judge", "witness", "resident", "chairman", "chairwoman", "premier", "chancellor", "king", "queen",
+        "prince", "candidate", "activist", "researcher", "professor", "strategist", "manager", "man", "woman",
+        "source", "representative", "colonel", "captain", "sergeant", "priest", "cleric", "villager",
+        "shopkeeper", "farmer", "student", "doctor", "nurse", "worker", "founder", "owner", "journalist",
+        "reporter", "editor", "author", "writer", "economist", "banker", "investor", "consultant",
+    )
+)  # fmt: skip
+
+_PERSON_SUBJECTS = frozenset(("nsubj", "nsubjpass"))
+_GENDERED = {"he": "she", "she": "he"}
+#: The pronouns ``person_subject`` answers for.
+SPEAKER_PRONOUNS = frozenset(_GENDERED)
+_NOT_PERSONS = frozenset(("GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "TIME", "PRODUCT", "EVENT"))
+
+
+def person_subject(pronoun: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
+    """The subject a speaking "he"/"she" refers back to: the nearest earlier person subject outside the
+    ``quoted`` character spans, in its sentence or the few before ("A senior OPEC delegate told Reuters …
+    "…," he said."); None when it is not such a pronoun or no person subject comes before it."""
+    if pronoun.lower_ not in _GENDERED:
+        return None
+    doc = pronoun.doc
+    first = pronoun.sent.start
+    for _ in range(SENTENCES_BACK):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for token in reversed(doc[first : pronoun.i]):
+        if token.dep_ not in _PERSON_SUBJECTS or any(a <= token.idx < b for a, b in quoted):
+            continue
+        if _is_person(token, _GENDERED[pronoun.lower_]):
+            return token
+    return None
+
+
+def _is_person(token: Token, other_gender: str) -> bool:
+    if token.pos_ == "PRON":
+        return token.lower_ in _GENDERED and token.lower_ != other_gender
+    if token.ent_type_ == "PERSON":
+        return True
+    if token.pos_ == "NOUN" and token.tag_ == "NN":  # one person, not "officials"
+        return token.lemma_.lower() in PERSON_NOUNS
+    return token.pos_ == "PROPN" and token.ent_type_ not in _NOT_PERSONS

@@ -23,9 +23,9 @@ Decisions a reader of the output should know:
   "it said" points back to, the place of speaking, the last speaker for a pronoun or a role noun; a
   speaker's title or appositive gives the sector ("Principal Secretary X said in Nairobi" → ``KENGOV``).
   A "he" or "she" the actors stage left unresolved is the person the narration last made a subject
-  (``detente.quotes.coref``). A state that speaks ("Pakistan said"), or a state's own body ("Britain's
-  National Cyber Security Centre"), speaks as its government (``PAKGOV``). A speaker none of these
-  resolves ("analysts", "a source") is ``None``: a code is never guessed.
+  (``detente.actors.antecedents.person_subject``). A state that speaks ("Pakistan said"), or a state's
+  own body ("Britain's National Cyber Security Centre"), speaks as its government (``PAKGOV``). A speaker
+  none of these resolves ("analysts", "a source") is ``None``: a code is never guessed.
 - Coordinated speakers ("Both the British Foreign Office and the Russian Foreign Ministry said") all
   speak: ``Quote.speakers`` lists every actor, ``speaker`` is the first.
 - Indirect speech ("Lavrov said Russia was ready …") is a quote with ``direct=False`` whose text is the

@@ -13,10 +13,11 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from detente.actors.antecedents import SPEAKER_PRONOUNS, person_subject
 from detente.models import Actor, ActorMention
 from detente.nlp import text_of
-from detente.quotes.coref import antecedent
 from detente.quotes.cues import speaker_span
+from detente.quotes.marks import find_quoted
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -75,7 +76,10 @@ def speaker_actor(
     start, end = speaker_span(head)
     words = text_of(head.doc)[start:end]
     mention = speaker_mention(head, mentions)
-    person = antecedent(head) if mention is None or not mention.actor.code else None
+    person = None
+    if (mention is None or not mention.actor.code) and head.lower_ in SPEAKER_PRONOUNS:
+        quoted = [(q.outer_start, q.outer_end) for q in find_quoted(text_of(head.doc))]
+        person = person_subject(head, quoted)
     if person is not None:  # a "he" the actors stage left unresolved: the person last made a subject
         actor = speaker_actor(person, quote, mentions, earlier)
         return actor.with_text(words) if actor is not None else None
