@@ -19,13 +19,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from detente.actors.lexicon import party_key
+from detente.actors.pronouns import PERSON_PRONOUNS
 from detente.models import Actor, ActorMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-#: Pronouns that stand for a person or office, never a place or a state.
-PERSON_PRONOUNS = frozenset({"him", "her", "he", "she"})
 #: Mention kinds that name a place or a state, not a person "him" or "her" could stand for.
 PLACE_KINDS = frozenset({"country", "demonym", "metonym", "group"})
 #: Dependency labels of a clause subject, active or passive (clausal ones included).

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from detente.actors.antecedents import party_antecedent
 from detente.actors.lexicon import SECTORS, party_key
+from detente.actors.pronouns import OBJECT_PRONOUNS
 from detente.events import syntax
 from detente.models import Actor, ActorMention, Event
 
@@ -138,10 +139,6 @@ def pair_in_context(offset: int, index: ActorIndex, history: list[Event], window
             return [event.source, event.target]
     found = index.pair_before(offset, window)
     return found if len(found) == 2 else []
-
-
-#: Object pronouns that never stand for their own clause's subject ("She urged him": him is not her).
-OBJECT_PRONOUNS = {"him", "her", "them"}
 
 
 def group_actors(group: list[Token], index: ActorIndex, own_keys: set[str]) -> list[Actor]:
